@@ -1,0 +1,600 @@
+//! Indonesian lexical knowledge: reads and checks the tables of `data/` once, into typed,
+//! indexed structures the pipeline can trust.
+//!
+//! Owns: every word list, the gazetteer, the stemmer and the phrase automaton. Must not: see
+//! sentences or articles; nothing here knows the order of pipeline stages.
+
+mod gazetteer;
+pub mod morph;
+mod phrases;
+mod table;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use regex::Regex;
+
+pub use gazetteer::{ActorInfo, Gazetteer};
+pub use morph::{AffixPattern, Analysis, Stemmer};
+pub use phrases::{PhraseKind, PhraseMatch, PhraseMatcher, token_key};
+
+use crate::model::{ActorKey, Relation};
+use table::Table;
+
+/// A problem in a data file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DataError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
+/// embedded in the binary; `--data DIR` replaces those present in DIR.
+pub const DATA_FILES: [(&str, &str); 17] = [
+    ("countries.tsv", include_str!("../../data/countries.tsv")),
+    ("organizations.tsv", include_str!("../../data/organizations.tsv")),
+    ("persons.tsv", include_str!("../../data/persons.tsv")),
+    ("organs.tsv", include_str!("../../data/organs.tsv")),
+    ("titles.tsv", include_str!("../../data/titles.tsv")),
+    ("heads.tsv", include_str!("../../data/heads.tsv")),
+    ("references.tsv", include_str!("../../data/references.tsv")),
+    ("function_words.tsv", include_str!("../../data/function_words.tsv")),
+    ("speech.tsv", include_str!("../../data/speech.tsv")),
+    ("triggers.tsv", include_str!("../../data/triggers.tsv")),
+    ("noise.tsv", include_str!("../../data/noise.tsv")),
+    ("calendar.tsv", include_str!("../../data/calendar.tsv")),
+    ("conflicts.tsv", include_str!("../../data/conflicts.tsv")),
+    ("non_actors.tsv", include_str!("../../data/non_actors.tsv")),
+    ("abbreviations.tsv", include_str!("../../data/abbreviations.tsv")),
+    ("morph/roots.tsv", include_str!("../../data/morph/roots.tsv")),
+    ("ontology.ttl", include_str!("../../data/ontology.ttl")),
+];
+
+/// A post named by a title (`data/titles.tsv`).
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub text: String,
+    pub role: String,
+    /// The organ the post belongs to (`Menteri Luar Negeri` → `mfa`).
+    pub organ: Option<String>,
+}
+
+/// How a noun head before a country refers to it (`data/heads.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadRole {
+    State,
+    Official,
+    Population,
+}
+
+/// What a referring word points back to (`data/references.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferenceTarget {
+    Parties,
+    Person,
+    Group,
+    Antecedent,
+    Speaker,
+    Country,
+    Ministry,
+    Organization,
+    CountryOfAntecedent,
+    Statement,
+    /// Whoever last did the act of this root (`pasukan pendudukan` → the agent of `menduduki`).
+    AgentOf(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub phrase: String,
+    pub target: ReferenceTarget,
+    /// Folded words that, right after the phrase, cancel it (`pihak luar`).
+    pub not_before: Vec<String>,
+}
+
+/// The class of a closed-class word (`data/function_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Neg,
+    Announce,
+    Hedge,
+    Aux,
+    Prep,
+    Conj,
+    Purpose,
+    Det,
+    Rel,
+    Coord,
+    Recip,
+    Copula,
+    Source,
+}
+
+/// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Obj,
+    Kepada,
+    Dengan,
+    Agar,
+    Untuk,
+    Antara,
+    Of,
+    Parties,
+    Claim,
+}
+
+/// One word of a phrase pattern: a folded surface word, or any form of a root (`~bayar`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternWord {
+    Exact(String),
+    Root(String),
+}
+
+/// A trigger is a root in given forms, or a fixed phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TriggerKey {
+    Root { root: String, forms: Vec<AffixPattern> },
+    Phrase(Vec<PatternWord>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub key: TriggerKey,
+    pub relation: Relation,
+    pub slots: Vec<Slot>,
+    pub requires: Vec<PatternWord>,
+    pub confidence: f32,
+}
+
+/// A line-level noise rule (`data/noise.tsv`).
+#[derive(Debug, Clone)]
+pub enum NoiseRule {
+    Drop(Regex),
+    Trim(Regex),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarWord {
+    Day(u8),
+    Month(u8),
+}
+
+/// A conflict theatre (`data/conflicts.tsv`).
+#[derive(Debug, Clone)]
+pub struct Theatre {
+    pub name: String,
+    pub parties: Vec<ActorKey>,
+}
+
+/// All of warta's lexical knowledge, checked.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    pub stemmer: Stemmer,
+    pub phrases: PhraseMatcher,
+    pub titles: Vec<Title>,
+    pub heads: Vec<HeadRole>,
+    pub references: Vec<Reference>,
+    pub triggers: Vec<Trigger>,
+    roots_to_triggers: HashMap<String, Vec<usize>>,
+    function_words: HashMap<String, WordClass>,
+    speech: HashMap<String, Vec<AffixPattern>>,
+    pub noise: Vec<NoiseRule>,
+    calendar: HashMap<String, CalendarWord>,
+    pub conflicts: Vec<Theatre>,
+    abbreviations: HashSet<String>,
+    /// Single-word names (folded) of listed actors, for matching misspellings.
+    fuzzy_names: Vec<(String, ActorKey)>,
+    pub ontology: String,
+}
+
+impl Lexicon {
+    /// The lexicon built into the binary.
+    pub fn embedded() -> Result<Lexicon, DataError> {
+        Lexicon::from_sources(&|name| DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
+    }
+
+    /// The built-in lexicon with every file present in `dir` used instead of its built-in copy.
+    pub fn with_overrides(dir: &Path) -> Result<Lexicon, DataError> {
+        if !dir.is_dir() {
+            return Err(DataError {
+                file: dir.display().to_string(),
+                line: 0,
+                message: "not a directory".to_owned(),
+            });
+        }
+        let read = |name: &str| -> Option<String> {
+            std::fs::read_to_string(dir.join(name))
+                .ok()
+                .or_else(|| DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
+        };
+        Lexicon::from_sources(&read)
+    }
+
+    fn from_sources(source: &dyn Fn(&str) -> Option<String>) -> Result<Lexicon, DataError> {
+        let table = |name: &str, header: &[&str]| -> Result<Table, DataError> {
+            let text = source(name).ok_or_else(|| DataError {
+                file: name.to_owned(),
+                line: 0,
+                message: "missing".to_owned(),
+            })?;
+            Table::parse(name, &text, header)
+        };
+        let countries = table(
+            "countries.tsv",
+            &[
+                "key", "wikidata", "iso2", "iso3", "status", "label_id", "label_en", "aliases", "metonyms",
+            ],
+        )?;
+        let organizations = table(
+            "organizations.tsv",
+            &[
+                "key", "wikidata", "kind", "parent", "organ", "label_id", "label_en", "aliases", "members",
+            ],
+        )?;
+        let persons = table("persons.tsv", &["key", "wikidata", "affiliation", "label", "aliases"])?;
+        let organs = table("organs.tsv", &["organ", "label_id", "label_en", "forms"])?;
+        let gazetteer = Gazetteer::load(&countries, &organizations, &persons, &organs)?;
+
+        let roots = table("morph/roots.tsv", &["root"])?;
+        let stemmer = Stemmer::new(roots.rows().iter().map(|r| r.cell(0).to_owned()));
+
+        let titles_table = table("titles.tsv", &["title", "role", "organ"])?;
+        let mut titles = Vec::new();
+        for row in titles_table.rows() {
+            let organ = row.optional(2).map(str::to_owned);
+            if let Some(organ) = &organ {
+                if !gazetteer.organs().iter().any(|o| &o.name == organ) {
+                    return Err(titles_table.error(row, format!("organ '{organ}' is not in organs.tsv")));
+                }
+            }
+            titles.push(Title {
+                text: row.cell(0).to_owned(),
+                role: row.cell(1).to_owned(),
+                organ,
+            });
+        }
+
+        let heads_table = table("heads.tsv", &["head", "role"])?;
+        let mut heads = Vec::new();
+        let mut head_phrases = Vec::new();
+        for row in heads_table.rows() {
+            let role = match row.cell(1) {
+                "state" => HeadRole::State,
+                "official" => HeadRole::Official,
+                "population" => HeadRole::Population,
+                other => return Err(heads_table.error(row, format!("unknown role '{other}': state, official or population"))),
+            };
+            head_phrases.push((row.cell(0).to_owned(), PhraseKind::Head(heads.len())));
+            heads.push(role);
+        }
+
+        let references_table = table("references.tsv", &["phrase", "refers_to", "not_before"])?;
+        let mut references = Vec::new();
+        for row in references_table.rows() {
+            let target = match row.cell(1) {
+                "parties" => ReferenceTarget::Parties,
+                "person" => ReferenceTarget::Person,
+                "group" => ReferenceTarget::Group,
+                "antecedent" => ReferenceTarget::Antecedent,
+                "speaker" => ReferenceTarget::Speaker,
+                "country" => ReferenceTarget::Country,
+                "ministry" => ReferenceTarget::Ministry,
+                "organization" => ReferenceTarget::Organization,
+                "country-of-antecedent" => ReferenceTarget::CountryOfAntecedent,
+                "statement" => ReferenceTarget::Statement,
+                other => match other.strip_prefix("agent-of:") {
+                    Some(root) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
+                    _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
+                },
+            };
+            let not_before = row.list(2).into_iter().map(crate::text::fold).collect();
+            references.push(Reference {
+                phrase: row.cell(0).to_owned(),
+                target,
+                not_before,
+            });
+        }
+
+        let function_table = table("function_words.tsv", &["word", "class"])?;
+        let mut function_words = HashMap::new();
+        for row in function_table.rows() {
+            let class = match row.cell(1) {
+                "neg" => WordClass::Neg,
+                "announce" => WordClass::Announce,
+                "hedge" => WordClass::Hedge,
+                "aux" => WordClass::Aux,
+                "prep" => WordClass::Prep,
+                "conj" => WordClass::Conj,
+                "purpose" => WordClass::Purpose,
+                "det" => WordClass::Det,
+                "rel" => WordClass::Rel,
+                "coord" => WordClass::Coord,
+                "recip" => WordClass::Recip,
+                "copula" => WordClass::Copula,
+                "source" => WordClass::Source,
+                other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
+            };
+            function_words.insert(crate::text::fold(row.cell(0)), class);
+        }
+
+        let speech_table = table("speech.tsv", &["root", "forms"])?;
+        let mut speech = HashMap::new();
+        for row in speech_table.rows() {
+            speech.insert(row.cell(0).to_owned(), parse_forms(&speech_table, row, 1)?);
+        }
+
+        let triggers_table = table("triggers.tsv", &["trigger", "forms", "relation", "slots", "requires", "confidence"])?;
+        let mut triggers = Vec::new();
+        let mut roots_to_triggers: HashMap<String, Vec<usize>> = HashMap::new();
+        for row in triggers_table.rows() {
+            let written = row.cell(0);
+            let key = if written.contains(' ') {
+                TriggerKey::Phrase(written.split(' ').map(parse_pattern_word).collect())
+            } else {
+                if !stemmer.is_root(written) && stemmer.analyze(written).is_none() {
+                    return Err(triggers_table.error(row, format!("'{written}' is not in morph/roots.tsv: add it there first")));
+                }
+                TriggerKey::Root {
+                    root: written.to_owned(),
+                    forms: parse_forms(&triggers_table, row, 1)?,
+                }
+            };
+            let relation =
+                Relation::from_name(row.cell(2)).ok_or_else(|| triggers_table.error(row, format!("unknown relation '{}'", row.cell(2))))?;
+            let mut slots = Vec::new();
+            for slot in row.list(3) {
+                slots.push(match slot {
+                    "obj" => Slot::Obj,
+                    "kepada" => Slot::Kepada,
+                    "dengan" => Slot::Dengan,
+                    "agar" => Slot::Agar,
+                    "untuk" => Slot::Untuk,
+                    "antara" => Slot::Antara,
+                    "of" => Slot::Of,
+                    "parties" => Slot::Parties,
+                    "claim" => Slot::Claim,
+                    other => return Err(triggers_table.error(row, format!("unknown slot '{other}'"))),
+                });
+            }
+            if slots.is_empty() {
+                return Err(triggers_table.error(row, "a trigger needs at least one slot"));
+            }
+            let confidence: f32 = row
+                .cell(5)
+                .parse()
+                .ok()
+                .filter(|c: &f32| (0.0..=1.0).contains(c))
+                .ok_or_else(|| triggers_table.error(row, "confidence must be a number in [0,1]"))?;
+            if let TriggerKey::Root { root, .. } = &key {
+                roots_to_triggers.entry(root.clone()).or_default().push(triggers.len());
+            }
+            triggers.push(Trigger {
+                key,
+                relation,
+                slots,
+                requires: row.list(4).into_iter().map(parse_pattern_word).collect(),
+                confidence,
+            });
+        }
+
+        let noise_table = table("noise.tsv", &["pattern", "action"])?;
+        let mut noise = Vec::new();
+        for row in noise_table.rows() {
+            let regex = Regex::new(row.cell(0)).map_err(|e| noise_table.error(row, format!("bad regex: {e}")))?;
+            noise.push(match row.cell(1) {
+                "drop" => NoiseRule::Drop(regex),
+                "trim" => NoiseRule::Trim(regex),
+                other => return Err(noise_table.error(row, format!("unknown action '{other}': drop or trim"))),
+            });
+        }
+
+        let calendar_table = table("calendar.tsv", &["word", "kind", "value"])?;
+        let mut calendar = HashMap::new();
+        for row in calendar_table.rows() {
+            let value: u8 = row
+                .cell(2)
+                .parse()
+                .map_err(|_| calendar_table.error(row, "value must be a small number"))?;
+            let word = match (row.cell(1), value) {
+                ("day", 1..=7) => CalendarWord::Day(value),
+                ("month", 1..=12) => CalendarWord::Month(value),
+                _ => return Err(calendar_table.error(row, "kind must be day (1-7) or month (1-12)")),
+            };
+            calendar.insert(row.cell(0).to_owned(), word);
+        }
+
+        let conflicts_table = table("conflicts.tsv", &["theatre", "parties", "cues"])?;
+        let mut conflicts = Vec::new();
+        let mut cue_phrases = Vec::new();
+        for row in conflicts_table.rows() {
+            let mut parties = Vec::new();
+            for party in row.list(1) {
+                let info = gazetteer
+                    .resolve(party)
+                    .ok_or_else(|| conflicts_table.error(row, format!("party '{party}' is not a known actor")))?;
+                parties.push(info.key);
+            }
+            for cue in row.list(2) {
+                cue_phrases.push((cue.to_owned(), PhraseKind::ConflictCue(conflicts.len())));
+            }
+            conflicts.push(Theatre {
+                name: row.cell(0).to_owned(),
+                parties,
+            });
+        }
+
+        let non_actors = table("non_actors.tsv", &["phrase"])?;
+        let abbreviations_table = table("abbreviations.tsv", &["abbreviation"])?;
+        let abbreviations = abbreviations_table.rows().iter().map(|r| crate::text::fold(r.cell(0))).collect();
+
+        let mut phrases = Vec::new();
+        for actor in gazetteer.actors() {
+            let n_names = actor.names().count() - actor.metonyms.len();
+            for (index, name) in actor.names().enumerate() {
+                phrases.push((
+                    name.to_owned(),
+                    PhraseKind::Actor {
+                        key: actor.key.clone(),
+                        metonym: index >= n_names,
+                    },
+                ));
+            }
+        }
+        for (index, organ) in gazetteer.organs().iter().enumerate() {
+            for form in &organ.forms {
+                phrases.push((form.clone(), PhraseKind::Organ(index)));
+            }
+        }
+        for (index, title) in titles.iter().enumerate() {
+            phrases.push((title.text.clone(), PhraseKind::Title(index)));
+        }
+        phrases.extend(head_phrases);
+        for (index, reference) in references.iter().enumerate() {
+            phrases.push((reference.phrase.clone(), PhraseKind::Reference(index)));
+        }
+        for row in non_actors.rows() {
+            phrases.push((row.cell(0).to_owned(), PhraseKind::NonActor));
+        }
+        phrases.extend(cue_phrases);
+        let phrases = PhraseMatcher::build(phrases).map_err(|message| DataError {
+            file: "data/".to_owned(),
+            line: 0,
+            message,
+        })?;
+
+        let mut fuzzy_names: Vec<(String, ActorKey)> = gazetteer
+            .actors()
+            .flat_map(|actor| {
+                actor
+                    .names()
+                    .filter(|n| !n.contains(char::is_whitespace) && !crate::text::is_acronym(n))
+                    .map(|n| (crate::text::fold(n), actor.key.clone()))
+            })
+            .filter(|(name, _)| name.chars().count() >= 5)
+            .collect();
+        fuzzy_names.sort();
+        fuzzy_names.dedup();
+
+        let ontology = source("ontology.ttl").ok_or_else(|| DataError {
+            file: "ontology.ttl".to_owned(),
+            line: 0,
+            message: "missing".to_owned(),
+        })?;
+
+        Ok(Lexicon {
+            gazetteer,
+            stemmer,
+            phrases,
+            titles,
+            heads,
+            references,
+            triggers,
+            roots_to_triggers,
+            function_words,
+            speech,
+            noise,
+            calendar,
+            conflicts,
+            abbreviations,
+            fuzzy_names,
+            ontology,
+        })
+    }
+
+    /// The class of a closed-class word, by its folded form.
+    pub fn word_class(&self, folded: &str) -> Option<WordClass> {
+        self.function_words.get(folded).copied()
+    }
+
+    /// The root triggers whose root is `root`, in file order.
+    pub fn triggers_for_root(&self, root: &str) -> impl Iterator<Item = (usize, &Trigger)> {
+        self.roots_to_triggers
+            .get(root)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.triggers.get(i).map(|t| (i, t)))
+    }
+
+    /// The phrase triggers, with their indexes.
+    pub fn phrase_triggers(&self) -> impl Iterator<Item = (usize, &Trigger)> {
+        self.triggers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.key, TriggerKey::Phrase(_)))
+    }
+
+    /// True when the analysed word is a verb of saying in one of its listed forms.
+    pub fn is_speech(&self, analysis: &Analysis) -> bool {
+        self.speech
+            .get(&analysis.root)
+            .is_some_and(|forms| forms.contains(&analysis.pattern))
+    }
+
+    pub fn calendar(&self, folded: &str) -> Option<CalendarWord> {
+        self.calendar.get(folded).copied()
+    }
+
+    /// The listed actor whose single-word name is closest to `folded` by Damerau–Levenshtein
+    /// distance, within one edit (two for names of eight letters or more: `Gutteres`), when no
+    /// other actor is as close.
+    pub fn fuzzy_name(&self, folded: &str) -> Option<ActorKey> {
+        let allowed = if folded.chars().count() >= 8 { 2 } else { 1 };
+        let mut best: Option<(usize, &ActorKey)> = None;
+        let mut tied = false;
+        for (name, key) in &self.fuzzy_names {
+            if name.len().abs_diff(folded.len()) > allowed {
+                continue;
+            }
+            let distance = strsim::damerau_levenshtein(name, folded);
+            if distance == 0 || distance > allowed {
+                continue;
+            }
+            match best {
+                Some((d, k)) if d == distance && k != key => tied = true,
+                Some((d, _)) if d <= distance => {}
+                _ => {
+                    best = Some((distance, key));
+                    tied = false;
+                }
+            }
+        }
+        if tied { None } else { best.map(|(_, key)| key.clone()) }
+    }
+
+    /// True for a folded word with its full stop (`dr.`) that does not end a sentence.
+    pub fn is_abbreviation(&self, folded_with_stop: &str) -> bool {
+        self.abbreviations.contains(folded_with_stop)
+    }
+}
+
+fn parse_forms(table: &Table, row: &table::Row, column: usize) -> Result<Vec<AffixPattern>, DataError> {
+    let mut forms = Vec::new();
+    for form in row.cell(column).split(',') {
+        let pattern = AffixPattern::parse(form.trim())
+            .ok_or_else(|| table.error(row, format!("'{form}' is not an affix pattern such as meN-kan, di-, -an or -")))?;
+        forms.push(pattern);
+    }
+    Ok(forms)
+}
+
+fn parse_pattern_word(word: &str) -> PatternWord {
+    match word.strip_prefix('~') {
+        Some(root) => PatternWord::Root(root.to_owned()),
+        None => PatternWord::Exact(crate::text::fold(word)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_data_loads() {
+        let lexicon = Lexicon::embedded();
+        assert!(lexicon.is_ok(), "{:?}", lexicon.err());
+    }
+}

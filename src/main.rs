@@ -1,0 +1,3 @@
+//! The `warta` command (its verbs arrive with the pipeline).
+
+fn main() {}
