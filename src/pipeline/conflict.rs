@@ -1,0 +1,85 @@
+//! The parties of the conflict an article is about, read from the article itself: pairs named
+//! together (`konflik antara X dan Y`, `X-Azerbaijan`, `X melawan Y`, `X dan Y`), with the
+//! conflict theatres its places name (`data/conflicts.tsv`) to break ties.
+//!
+//! Owns: choosing the two sides. Must not: resolve references or build statements.
+
+use std::collections::BTreeMap;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ActorKey, ActorKind};
+use crate::pipeline::mention::{Referent, SentenceMentions};
+use crate::pipeline::segment::Sentence;
+
+/// Weights of the evidence that two actors are the sides of the conflict.
+const BETWEEN: u32 = 4;
+const HYPHEN_OR_VERSUS: u32 = 3;
+const THEATRE_CUE: u32 = 2;
+const COORDINATED: u32 = 1;
+
+/// Two parties, sorted by key, or none when the article names no pair.
+pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], lexicon: &Lexicon) -> Vec<ActorKey> {
+    let mut scores: BTreeMap<(ActorKey, ActorKey), u32> = BTreeMap::new();
+    let mut add = |a: &ActorKey, b: &ActorKey, weight: u32| {
+        if a != b {
+            let pair = if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+            *scores.entry(pair).or_default() += weight;
+        }
+    };
+    for (sentence, found) in sentences.iter().zip(mentions) {
+        let sides: Vec<(usize, usize, ActorKey)> = found
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.referent {
+                Referent::Actor(key) if is_side(lexicon, key) => Some((m.tokens.start, m.tokens.end, key.clone())),
+                _ => None,
+            })
+            .collect();
+        for pair in sides.windows(2) {
+            let [(first_start, first_end, first), (second_start, _, second)] = pair else {
+                continue;
+            };
+            let between: Vec<&str> = sentence
+                .tokens
+                .get(*first_end..*second_start)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
+            let before_first = first_start
+                .checked_sub(1)
+                .and_then(|i| sentence.tokens.get(i))
+                .map(|t| t.key.as_str());
+            let weight = match between.as_slice() {
+                ["dan"] | ["dengan"] if before_first == Some("antara") => BETWEEN,
+                ["-"] | ["vs"] | ["vs", "."] | ["versus"] | ["melawan"] => HYPHEN_OR_VERSUS,
+                ["dan"] | ["serta"] | [","] => COORDINATED,
+                _ => 0,
+            };
+            if weight > 0 {
+                add(first, second, weight);
+            }
+        }
+        for &theatre in &found.theatres {
+            if let Some(sides) = lexicon.conflicts.get(theatre) {
+                if let [a, b] = sides.parties.as_slice() {
+                    add(a, b, THEATRE_CUE);
+                }
+            }
+        }
+    }
+    scores
+        .into_iter()
+        .max_by(|(pa, a), (pb, b)| a.cmp(b).then(pb.cmp(pa)))
+        .map(|((a, b), _)| vec![a, b])
+        .unwrap_or_default()
+}
+
+/// Countries and armed organisations can be sides; persons and ministries are not.
+fn is_side(lexicon: &Lexicon, key: &ActorKey) -> bool {
+    lexicon.gazetteer.resolve(key.as_str()).is_some_and(|info| match info.kind {
+        ActorKind::Country => true,
+        ActorKind::Organization => matches!(info.category.as_deref(), Some("armed-group" | "armed-forces" | "government")),
+        ActorKind::Person => false,
+    })
+}

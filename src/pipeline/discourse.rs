@@ -1,0 +1,487 @@
+//! Clauses of a whole article → statements: references resolved across sentences, speakers
+//! followed from quote to quote, the conflict's parties expanded, posts read into
+//! `affiliatedWith`.
+//!
+//! Owns: discourse state (who was last mentioned, who is speaking, which section we are in).
+//! Must not: see RDF or tokens' text beyond what the earlier stages hand over.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::lexicon::{Lexicon, ReferenceTarget};
+use crate::model::{ActorKey, ActorKind, Modality, Relation};
+use crate::pipeline::clause::{Clause, SentenceClauses, Speaker};
+use crate::pipeline::mention::{Mention, Referent, SentenceMentions};
+use crate::pipeline::segment::Sentence;
+
+/// One extracted triple with where and how the article states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub subject: ActorKey,
+    pub relation: Relation,
+    pub object: ActorKey,
+    /// Index of the sentence in the article.
+    pub sentence: usize,
+    /// The words that carry the relation (the title, for `affiliatedWith`).
+    pub trigger: String,
+    pub date: Option<String>,
+    pub modality: Modality,
+    pub confidence: f32,
+    pub rule: &'static str,
+}
+
+/// What the discourse stage needs about one sentence.
+pub struct SentenceInput<'a> {
+    pub sentence: &'a Sentence,
+    pub mentions: &'a SentenceMentions,
+    pub clauses: &'a SentenceClauses,
+    pub date: Option<String>,
+    /// The actor its section header names.
+    pub section_actor: Option<ActorKey>,
+}
+
+/// Confidence factors for resolutions that can go wrong.
+const VIA_REFERENCE: f32 = 0.9;
+const VIA_PARTIES: f32 = 0.9;
+const VIA_MISSPELLING: f32 = 0.9;
+const AFFILIATION_FROM_TITLE: f32 = 0.95;
+const AFFILIATION_FROM_CONTEXT: f32 = 0.75;
+
+pub struct Output {
+    pub statements: Vec<Statement>,
+    /// Persons the gazetteer does not list, by key, with their names.
+    pub new_persons: BTreeMap<ActorKey, String>,
+}
+
+pub fn statements(text: &str, sentences: &[SentenceInput<'_>], parties: &[ActorKey], lexicon: &Lexicon) -> Output {
+    let mut discourse = Discourse {
+        text,
+        lexicon,
+        parties,
+        state: State::default(),
+        new_persons: BTreeMap::new(),
+        statements: Vec::new(),
+    };
+    for input in sentences {
+        discourse.sentence(input);
+    }
+    Output {
+        statements: discourse.statements,
+        new_persons: discourse.new_persons,
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// Persons in order of mention, most recent last.
+    persons: Vec<ActorKey>,
+    countries: Vec<ActorKey>,
+    ministries: Vec<ActorKey>,
+    organizations: Vec<ActorKey>,
+    topic: Vec<ActorKey>,
+    speaker: Vec<ActorKey>,
+    statement_issuer: Vec<ActorKey>,
+    section: Option<usize>,
+    agents: HashMap<String, Vec<ActorKey>>,
+}
+
+struct Discourse<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    parties: &'a [ActorKey],
+    state: State,
+    new_persons: BTreeMap<ActorKey, String>,
+    statements: Vec<Statement>,
+}
+
+impl Discourse<'_> {
+    fn kind(&self, key: &ActorKey) -> Option<ActorKind> {
+        self.lexicon
+            .gazetteer
+            .resolve(key.as_str())
+            .map(|i| i.kind)
+            .or_else(|| self.new_persons.contains_key(key).then_some(ActorKind::Person))
+    }
+
+    fn is_ministry(&self, key: &ActorKey) -> bool {
+        self.lexicon
+            .gazetteer
+            .resolve(key.as_str())
+            .is_some_and(|i| i.category.as_deref() == Some("ministry"))
+    }
+
+    fn sentence(&mut self, input: &SentenceInput<'_>) {
+        if input.sentence.section != self.state.section {
+            self.state.section = input.sentence.section;
+        }
+        let mentions = &input.mentions.mentions;
+        let clauses = input.clauses;
+
+        // Speakers first: a quote's `Kami` and `pihaknya` resolve to them.
+        let speakers: Vec<Vec<ActorKey>> = clauses.attributions.iter().map(|a| self.speaker(&a.speaker, mentions)).collect();
+
+        // Mentions in order, so that `negara itu` finds the country named just before it.
+        let mut resolved: Vec<Vec<ActorKey>> = Vec::with_capacity(mentions.len());
+        for (index, mention) in mentions.iter().enumerate() {
+            let speaker = clauses
+                .attributions
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.scope.contains(&mention.tokens.start))
+                .min_by_key(|(_, a)| a.scope.len())
+                .and_then(|(i, _)| speakers.get(i))
+                .cloned()
+                .unwrap_or_default();
+            let keys = self.resolve(&mention.referent, &speaker);
+            self.remember(&keys);
+            let _ = index;
+            resolved.push(keys);
+        }
+
+        for clause in &clauses.clauses {
+            let speaker = clause.attribution.and_then(|a| speakers.get(a)).cloned().unwrap_or_default();
+            self.clause(input, clause, mentions, &resolved, &speaker);
+        }
+        self.affiliations(input, mentions, &resolved, &clauses.attributions, &speakers);
+
+        for event in &clauses.events {
+            let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
+            if !agents.is_empty() {
+                self.state.agents.insert(event.root.clone(), agents);
+            }
+        }
+        let topic: Vec<ActorKey> = clauses.topic.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
+        if !topic.is_empty() {
+            let mentions_statement = input.sentence.tokens.iter().any(|t| t.key == "pernyataan");
+            if mentions_statement && !topic.iter().any(|k| self.kind(k) == Some(ActorKind::Person)) {
+                self.state.statement_issuer.clone_from(&topic);
+            }
+            self.state.topic = topic;
+        }
+        if let Some(last) = speakers.into_iter().rev().find(|s| !s.is_empty()) {
+            self.state.speaker = last;
+        }
+    }
+
+    fn remember(&mut self, keys: &[ActorKey]) {
+        for key in keys {
+            let list = match self.kind(key) {
+                Some(ActorKind::Person) => &mut self.state.persons,
+                Some(ActorKind::Country) => &mut self.state.countries,
+                Some(ActorKind::Organization) if self.is_ministry(key) => &mut self.state.ministries,
+                Some(ActorKind::Organization) => &mut self.state.organizations,
+                None => continue,
+            };
+            list.retain(|k| k != key);
+            list.push(key.clone());
+        }
+    }
+
+    fn speaker(&mut self, speaker: &Speaker, mentions: &[Mention]) -> Vec<ActorKey> {
+        match speaker {
+            Speaker::Mentions(ms) => {
+                let mut keys = Vec::new();
+                for &m in ms {
+                    if let Some(mention) = mentions.get(m) {
+                        let previous = self.state.speaker.clone();
+                        keys.extend(self.resolve(&mention.referent, &previous));
+                    }
+                }
+                keys
+            }
+            Speaker::Previous => {
+                if self.state.speaker.is_empty() {
+                    self.state.topic.clone()
+                } else {
+                    self.state.speaker.clone()
+                }
+            }
+            // A quote with no tag continues the last speaker, or whoever the text was about.
+            Speaker::Untagged => {
+                if self.state.speaker.is_empty() {
+                    self.state.topic.clone()
+                } else {
+                    self.state.speaker.clone()
+                }
+            }
+        }
+    }
+
+    /// The actors a referent stands for; `speaker` is who says the words it appears in.
+    fn resolve(&mut self, referent: &Referent, speaker: &[ActorKey]) -> Vec<ActorKey> {
+        match referent {
+            Referent::Actor(key) => vec![key.clone()],
+            Referent::NewPerson { key, name } => {
+                self.new_persons.entry(key.clone()).or_insert_with(|| name.clone());
+                vec![key.clone()]
+            }
+            Referent::CountryOf(person) => self.lexicon.gazetteer.country_of(person).into_iter().collect(),
+            Referent::Reference(target) => self.resolve_reference(target, speaker),
+        }
+    }
+
+    fn resolve_reference(&self, target: &ReferenceTarget, speaker: &[ActorKey]) -> Vec<ActorKey> {
+        let last = |list: &Vec<ActorKey>| list.last().cloned().into_iter().collect::<Vec<_>>();
+        let antecedent = || {
+            if speaker.is_empty() {
+                self.state.topic.clone()
+            } else {
+                speaker.to_vec()
+            }
+        };
+        match target {
+            ReferenceTarget::Parties => self.parties.to_vec(),
+            // `Dia` inside someone's quote is somebody else.
+            ReferenceTarget::Person => self
+                .state
+                .persons
+                .iter()
+                .rev()
+                .find(|p| !speaker.contains(p))
+                .cloned()
+                .into_iter()
+                .collect(),
+            ReferenceTarget::Group => {
+                let collective: Vec<ActorKey> = antecedent()
+                    .into_iter()
+                    .filter(|k| self.kind(k) != Some(ActorKind::Person))
+                    .collect();
+                if collective.is_empty() {
+                    self.state.topic.clone()
+                } else {
+                    collective
+                }
+            }
+            ReferenceTarget::Antecedent => antecedent(),
+            ReferenceTarget::Speaker => speaker.to_vec(),
+            ReferenceTarget::Country => last(&self.state.countries),
+            ReferenceTarget::Ministry => last(&self.state.ministries),
+            ReferenceTarget::Organization => last(&self.state.organizations),
+            ReferenceTarget::CountryOfAntecedent => antecedent().iter().filter_map(|k| self.lexicon.gazetteer.country_of(k)).collect(),
+            ReferenceTarget::Statement => {
+                if self.state.statement_issuer.is_empty() {
+                    self.state.topic.clone()
+                } else {
+                    self.state.statement_issuer.clone()
+                }
+            }
+            ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn keys_of(&self, mentions: &[usize], resolved: &[Vec<ActorKey>]) -> Vec<ActorKey> {
+        let mut keys = Vec::new();
+        for key in mentions.iter().filter_map(|&m| resolved.get(m)).flatten() {
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
+        keys
+    }
+
+    fn clause(
+        &mut self,
+        input: &SentenceInput<'_>,
+        clause: &Clause,
+        mentions: &[Mention],
+        resolved: &[Vec<ActorKey>],
+        speaker: &[ActorKey],
+    ) {
+        if clause.negated || clause.hedged {
+            return;
+        }
+        let mut confidence = clause.confidence;
+        let via_reference = clause
+            .subjects
+            .iter()
+            .chain(&clause.objects)
+            .any(|&m| mentions.get(m).is_some_and(|x| matches!(x.referent, Referent::Reference(_))));
+        if via_reference {
+            confidence *= VIA_REFERENCE;
+        }
+        if clause
+            .subjects
+            .iter()
+            .chain(&clause.objects)
+            .any(|&m| mentions.get(m).is_some_and(|x| x.fuzzy))
+        {
+            confidence *= VIA_MISSPELLING;
+        }
+        let (subjects, objects) = if clause.claim {
+            (speaker.to_vec(), self.keys_of(&clause.subjects, resolved))
+        } else if clause.reciprocal {
+            let sides = self.keys_of(&clause.subjects, resolved);
+            (sides.clone(), sides)
+        } else if clause.toward_parties {
+            confidence *= VIA_PARTIES;
+            (self.keys_of(&clause.subjects, resolved), self.parties.to_vec())
+        } else {
+            (self.keys_of(&clause.subjects, resolved), self.keys_of(&clause.objects, resolved))
+        };
+        let modality = if clause.announced {
+            Modality::Announced
+        } else if !speaker.is_empty() && !subjects.iter().all(|s| speaker.contains(s)) {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        };
+        let trigger = self.trigger_text(input, clause.tokens.clone());
+        for subject in &subjects {
+            for object in &objects {
+                // An actor takes no stance toward itself, nor toward its own country's side.
+                if subject == object || (clause.toward_parties && self.lexicon.gazetteer.country_of(subject).as_ref() == Some(object)) {
+                    continue;
+                }
+                self.statements.push(Statement {
+                    subject: subject.clone(),
+                    relation: clause.relation,
+                    object: object.clone(),
+                    sentence: input.sentence.index,
+                    trigger: trigger.clone(),
+                    date: input.date.clone(),
+                    modality,
+                    confidence,
+                    rule: clause.rule,
+                });
+            }
+        }
+    }
+
+    fn trigger_text(&self, input: &SentenceInput<'_>, tokens: std::ops::Range<usize>) -> String {
+        let slice = input.sentence.tokens.get(tokens).unwrap_or(&[]);
+        match (slice.first(), slice.last()) {
+            (Some(first), Some(last)) => first.span.cover(last.span).of(self.text).to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// `affiliatedWith` from posts (`Menteri Luar Negeri Kanada X`), from the context of a bare
+    /// title (the statement being reported, the section header, the gazetteer), and for
+    /// persons quoted under a header that names an actor (ANNOTATION.md, affiliatedWith).
+    fn affiliations(
+        &mut self,
+        input: &SentenceInput<'_>,
+        mentions: &[Mention],
+        resolved: &[Vec<ActorKey>],
+        attributions: &[crate::pipeline::clause::Attribution],
+        speakers: &[Vec<ActorKey>],
+    ) {
+        for (index, mention) in mentions.iter().enumerate() {
+            let Some(person) = resolved
+                .get(index)
+                .and_then(|keys| keys.first())
+                .filter(|k| self.kind(k) == Some(ActorKind::Person))
+                .cloned()
+            else {
+                continue;
+            };
+            if !matches!(mention.referent, Referent::Actor(_) | Referent::NewPerson { .. }) {
+                continue;
+            }
+            let (organizations, trigger, confidence, rule) = match &mention.post {
+                Some(post) => {
+                    let title = self.lexicon.titles.get(post.title).map_or(String::new(), |t| t.text.clone());
+                    match &post.org {
+                        Some(org) => {
+                            let keys = self.resolve(org, &[]);
+                            // `juru bicara Erdogan`: the post is in the country or body of that person.
+                            let keys: Vec<ActorKey> = keys
+                                .into_iter()
+                                .filter_map(|k| {
+                                    if self.kind(&k) == Some(ActorKind::Person) {
+                                        self.lexicon.gazetteer.resolve(k.as_str()).and_then(|i| i.parent)
+                                    } else {
+                                        Some(k)
+                                    }
+                                })
+                                .collect();
+                            (keys, title, AFFILIATION_FROM_TITLE, "post")
+                        }
+                        None => {
+                            let speaker = attributions
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, a)| a.scope.contains(&mention.tokens.start))
+                                .min_by_key(|(_, a)| a.scope.len())
+                                .and_then(|(i, _)| speakers.get(i))
+                                .cloned()
+                                .unwrap_or_default();
+                            let from_speaker: Vec<ActorKey> = speaker
+                                .into_iter()
+                                .filter(|k| self.kind(k).is_some_and(|kind| kind != ActorKind::Person))
+                                .collect();
+                            let keys = if !from_speaker.is_empty() {
+                                from_speaker
+                            } else if let Some(section) = &input.section_actor {
+                                vec![section.clone()]
+                            } else {
+                                self.lexicon
+                                    .gazetteer
+                                    .resolve(person.as_str())
+                                    .and_then(|i| i.parent)
+                                    .into_iter()
+                                    .collect()
+                            };
+                            (keys, title, AFFILIATION_FROM_CONTEXT, "post-in-context")
+                        }
+                    }
+                }
+                None => match &input.section_actor {
+                    Some(section) if self.kind(section) != Some(ActorKind::Person) => {
+                        (vec![section.clone()], String::new(), AFFILIATION_FROM_CONTEXT, "section")
+                    }
+                    _ => continue,
+                },
+            };
+            for organization in organizations {
+                if organization == person {
+                    continue;
+                }
+                let trigger = if trigger.is_empty() {
+                    self.mention_text(input, mention)
+                } else {
+                    trigger.clone()
+                };
+                self.statements.push(Statement {
+                    subject: person.clone(),
+                    relation: Relation::AffiliatedWith,
+                    object: organization,
+                    sentence: input.sentence.index,
+                    trigger,
+                    date: input.date.clone(),
+                    modality: Modality::Asserted,
+                    confidence,
+                    rule,
+                });
+            }
+        }
+    }
+
+    fn mention_text(&self, input: &SentenceInput<'_>, mention: &Mention) -> String {
+        self.trigger_text(input, mention.tokens.clone())
+    }
+}
+
+/// Keeps one statement per (subject, relation, object, sentence), the most confident.
+pub fn dedup(statements: &mut Vec<Statement>) {
+    let mut best: BTreeMap<(ActorKey, Relation, ActorKey, usize), Statement> = BTreeMap::new();
+    for statement in statements.drain(..) {
+        let key = (
+            statement.subject.clone(),
+            statement.relation,
+            statement.object.clone(),
+            statement.sentence,
+        );
+        match best.get(&key) {
+            Some(kept) if kept.confidence >= statement.confidence => {}
+            _ => {
+                best.insert(key, statement);
+            }
+        }
+    }
+    statements.extend(best.into_values());
+}
+
+/// The distinct actors of a set of statements.
+pub fn actors_of(statements: &[Statement]) -> BTreeSet<ActorKey> {
+    statements.iter().flat_map(|s| [s.subject.clone(), s.object.clone()]).collect()
+}

@@ -1,0 +1,693 @@
+//! Tokens of a sentence → the actors it mentions.
+//!
+//! Lexicon phrases are found first (names, organ forms, titles, noun heads, referring words),
+//! then composed: an organ and a country make a government body (`Kementerian Luar Negeri
+//! Rusia`), a head and a country still make the country (`pasukan penjaga perdamaian Rusia`),
+//! titles, an organisation and a name make a person with a post (`Menteri Luar Negeri Kanada
+//! Mélanie Joly`), and a name in apposition takes the title after it (`Ruben Vardanyan, pejabat
+//! tinggi ...`). A capitalised word one edit away from a known name is that name (`Gutteres`).
+//!
+//! Owns: mentions and the posts they carry. Must not: know relations or other sentences.
+
+use std::ops::Range;
+
+use crate::lexicon::{HeadRole, Lexicon, PhraseKind, ReferenceTarget};
+use crate::model::{ActorKey, ActorKind};
+use crate::pipeline::segment::{Token, TokenKind};
+
+/// What a mention refers to, before coreference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Referent {
+    Actor(ActorKey),
+    /// A person the gazetteer does not list.
+    NewPerson {
+        key: ActorKey,
+        name: String,
+    },
+    /// Resolved by the discourse stage (`kedua belah pihak`, `ia`, `kementerian itu`).
+    Reference(ReferenceTarget),
+    /// The government of a person's country (`pemerintahan Trump`).
+    CountryOf(ActorKey),
+}
+
+/// How the words around a name make it refer (ANNOTATION.md, Actors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Name,
+    Metonym,
+    State,
+    Official,
+    /// The people of a country: an addressee, never the target of a disapproval.
+    Population,
+}
+
+/// A post named in the text: the title, and the organisation it names if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub title: usize,
+    pub org: Option<Referent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub referent: Referent,
+    pub role: Role,
+    pub post: Option<Post>,
+    /// Matched one edit away from a known name.
+    pub fuzzy: bool,
+}
+
+/// The mentions of one sentence, in order, and the conflict theatres its places name.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceMentions {
+    pub mentions: Vec<Mention>,
+    pub theatres: Vec<usize>,
+}
+
+/// One lexicon reading chosen at a position.
+#[derive(Debug, Clone)]
+enum Atom {
+    Actor { key: ActorKey, metonym: bool, fuzzy: bool },
+    Organ(usize),
+    Title(usize),
+    Head(usize),
+    Reference(usize),
+    Blocked,
+}
+
+/// Names in a title chain or a discovered name run at most this many tokens.
+const MAX_NAME_TOKENS: usize = 4;
+/// A misspelt name must be this long to be matched at edit distance one.
+const MIN_FUZZY_CHARS: usize = 6;
+
+pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon) -> SentenceMentions {
+    let keys: Vec<String> = tokens.iter().map(|t| t.key.clone()).collect();
+    let matches = lexicon.phrases.find(&keys);
+    let theatres = matches
+        .iter()
+        .flat_map(|hit| hit.entries.iter())
+        .filter_map(|entry| match entry.kind {
+            PhraseKind::ConflictCue(theatre) => Some(theatre),
+            _ => None,
+        })
+        .collect();
+    let atoms = atoms(tokens, text, lexicon, &matches);
+    let mut composer = Composer {
+        tokens,
+        text,
+        lexicon,
+        atoms: &atoms,
+        mentions: Vec::new(),
+    };
+    composer.run();
+    SentenceMentions {
+        mentions: composer.mentions,
+        theatres,
+    }
+}
+
+/// The reading chosen at each token that starts one: the longest valid match, leftmost first.
+fn atoms(
+    tokens: &[Token],
+    text: &str,
+    lexicon: &Lexicon,
+    matches: &[crate::lexicon::PhraseMatch<'_>],
+) -> Vec<Option<(Range<usize>, Atom)>> {
+    let mut chosen: Vec<Option<(Range<usize>, Atom)>> = vec![None; tokens.len()];
+    let mut covered_until = 0;
+    let mut cursor = 0;
+    for start in 0..tokens.len() {
+        if start < covered_until {
+            continue;
+        }
+        while matches.get(cursor).is_some_and(|m| m.start < start) {
+            cursor += 1;
+        }
+        let mut best: Option<(usize, Atom)> = None;
+        let mut index = cursor;
+        while let Some(hit) = matches.get(index).filter(|m| m.start == start) {
+            index += 1;
+            if best.as_ref().is_some_and(|(n, _)| *n >= hit.n_tokens) {
+                continue;
+            }
+            let surface: Vec<&str> = tokens
+                .get(start..start + hit.n_tokens)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.span.of(text))
+                .collect();
+            if let Some(atom) = hit
+                .entries
+                .iter()
+                .find_map(|entry| valid_atom(&entry.kind, &entry.written, &surface))
+            {
+                best = Some((hit.n_tokens, atom));
+            }
+        }
+        if best.is_none() {
+            best = fuzzy_atom(tokens.get(start), text, lexicon).map(|atom| (1, atom));
+        }
+        if let Some((n_tokens, atom)) = best {
+            if let Some(slot) = chosen.get_mut(start) {
+                *slot = Some((start..start + n_tokens, atom));
+            }
+            covered_until = start + n_tokens;
+        }
+    }
+    chosen
+}
+
+/// Whether a lexicon reading fits the surface: acronyms match their exact case, names must be
+/// capitalised; titles, heads and referring words match in any case.
+fn valid_atom(kind: &PhraseKind, written: &str, surface: &[&str]) -> Option<Atom> {
+    match kind {
+        PhraseKind::Actor { key, metonym } => {
+            let exact_case_needed = written.split_whitespace().any(crate::text::is_acronym);
+            let ok = if exact_case_needed {
+                let written_pieces: Vec<&str> = crate::text::pieces(written)
+                    .into_iter()
+                    .filter_map(|(s, e)| written.get(s..e))
+                    .collect();
+                written_pieces == surface
+            } else {
+                // A name written in lower case in the data (`pemerintahan etnis Armenia di
+                // Karabakh`) is a description and matches in any case.
+                !crate::text::is_capitalized(written) || surface.first().is_some_and(|w| crate::text::is_capitalized(w))
+            };
+            ok.then(|| Atom::Actor {
+                key: key.clone(),
+                metonym: *metonym,
+                fuzzy: false,
+            })
+        }
+        PhraseKind::Organ(index) => Some(Atom::Organ(*index)),
+        PhraseKind::Title(index) => Some(Atom::Title(*index)),
+        PhraseKind::Head(index) => Some(Atom::Head(*index)),
+        PhraseKind::Reference(index) => Some(Atom::Reference(*index)),
+        PhraseKind::NonActor => Some(Atom::Blocked),
+        PhraseKind::ConflictCue(_) => None,
+    }
+}
+
+/// A capitalised unknown word one edit away from exactly one known single-word name.
+fn fuzzy_atom(token: Option<&Token>, text: &str, lexicon: &Lexicon) -> Option<Atom> {
+    let token = token.filter(|t| t.kind == TokenKind::Word && t.capitalized)?;
+    let surface = token.span.of(text);
+    if token.key.chars().count() < MIN_FUZZY_CHARS || crate::text::is_acronym(surface) || lexicon.word_class(&token.key).is_some() {
+        return None;
+    }
+    if lexicon.stemmer.is_root(&token.key) || lexicon.stemmer.analyze(&token.key).is_some() {
+        return None;
+    }
+    let key = lexicon.fuzzy_name(&token.key)?;
+    Some(Atom::Actor {
+        key,
+        metonym: false,
+        fuzzy: true,
+    })
+}
+
+struct Composer<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    atoms: &'a [Option<(Range<usize>, Atom)>],
+    mentions: Vec<Mention>,
+}
+
+/// An actor or organ-plus-country reading at a position, with where it ends.
+struct ActorAt {
+    end: usize,
+    key: ActorKey,
+    metonym: bool,
+    fuzzy: bool,
+}
+
+impl Composer<'_> {
+    fn run(&mut self) {
+        let mut index = 0;
+        while index < self.tokens.len() {
+            index = match self.compose_at(index) {
+                Some(next) => next.max(index + 1),
+                None => index + 1,
+            };
+        }
+    }
+
+    fn atom(&self, index: usize) -> Option<&(Range<usize>, Atom)> {
+        self.atoms.get(index).and_then(Option::as_ref)
+    }
+
+    fn key(&self, index: usize) -> &str {
+        self.tokens.get(index).map_or("", |t| t.key.as_str())
+    }
+
+    fn kind_of(&self, key: &ActorKey) -> Option<ActorKind> {
+        self.lexicon.gazetteer.resolve(key.as_str()).map(|info| info.kind)
+    }
+
+    /// An actor at `index`: a name, or an organ form completed by a country.
+    fn actor_at(&self, index: usize) -> Option<ActorAt> {
+        match self.atom(index)? {
+            (range, Atom::Actor { key, metonym, fuzzy }) => Some(ActorAt {
+                end: range.end,
+                key: key.clone(),
+                metonym: *metonym,
+                fuzzy: *fuzzy,
+            }),
+            (range, Atom::Organ(organ)) => {
+                let country = self.actor_at(range.end)?;
+                if self.kind_of(&country.key) != Some(ActorKind::Country) {
+                    return None;
+                }
+                let organ_name = self.lexicon.gazetteer.organs().get(*organ)?.name.clone();
+                let info = self.lexicon.gazetteer.organ_of(&country.key, &organ_name)?;
+                Some(ActorAt {
+                    end: country.end,
+                    key: info.key,
+                    metonym: false,
+                    fuzzy: country.fuzzy,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn push(&mut self, tokens: Range<usize>, referent: Referent, role: Role, post: Option<Post>, fuzzy: bool) -> usize {
+        let end = tokens.end;
+        self.mentions.push(Mention {
+            tokens,
+            referent,
+            role,
+            post,
+            fuzzy,
+        });
+        end
+    }
+
+    /// Composes the mention starting at `index`, returning where the next one may start.
+    fn compose_at(&mut self, index: usize) -> Option<usize> {
+        let Some((range, atom)) = self.atom(index).cloned() else {
+            return self.discovered_person(index);
+        };
+        match atom {
+            Atom::Blocked => Some(range.end),
+            Atom::Title(title) => self.title_chain(index, title).or(Some(range.end)),
+            Atom::Head(head) => Some(self.head(index, range.end, head).unwrap_or(range.end)),
+            Atom::Reference(reference) => {
+                // `Pihak Rusia` is Russia, not "the parties".
+                if let Some(actor) = self.actor_at(range.end).filter(|_| self.key(index) == "pihak") {
+                    let role = self.role_of(&actor, Role::State);
+                    return Some(self.push(index..actor.end, Referent::Actor(actor.key), role, None, actor.fuzzy));
+                }
+                let entry = self.lexicon.references.get(reference)?;
+                if entry.not_before.iter().any(|w| w == self.key(range.end)) {
+                    return Some(range.end);
+                }
+                Some(self.push(range, Referent::Reference(entry.target.clone()), Role::Name, None, false))
+            }
+            Atom::Organ(_) | Atom::Actor { .. } => {
+                let Some(actor) = self.actor_at(index) else {
+                    // An organ form with no country after it: "the ministry" of the context.
+                    return Some(self.push(range, Referent::Reference(ReferenceTarget::Ministry), Role::Name, None, false));
+                };
+                if self.kind_of(&actor.key) == Some(ActorKind::Person) {
+                    let post = self.apposition(actor.end);
+                    let end = post.as_ref().map_or(actor.end, |(_, end)| *end);
+                    return Some(self.push(
+                        index..end,
+                        Referent::Actor(actor.key),
+                        Role::Name,
+                        post.map(|(p, _)| p),
+                        actor.fuzzy,
+                    ));
+                }
+                let role = self.role_of(&actor, Role::Name);
+                Some(self.push(index..actor.end, Referent::Actor(actor.key), role, None, actor.fuzzy))
+            }
+        }
+    }
+
+    fn role_of(&self, actor: &ActorAt, otherwise: Role) -> Role {
+        if actor.metonym { Role::Metonym } else { otherwise }
+    }
+
+    /// A noun head before an actor: `pemerintah Armenia`, `orang-orang Armenia`, `pemerintahan Trump`.
+    fn head(&mut self, start: usize, head_end: usize, head: usize) -> Option<usize> {
+        let role = match self.lexicon.heads.get(head)? {
+            HeadRole::State => Role::State,
+            HeadRole::Official => Role::Official,
+            HeadRole::Population => Role::Population,
+        };
+        // A title may stand between ("pejabat tinggi pemerintahan ...") but a head takes the actor right after it.
+        let actor = self.actor_at(head_end)?;
+        match self.kind_of(&actor.key) {
+            Some(ActorKind::Person) if role == Role::State => {
+                Some(self.push(start..actor.end, Referent::CountryOf(actor.key), Role::State, None, actor.fuzzy))
+            }
+            Some(ActorKind::Person) => None,
+            _ => Some(self.push(start..actor.end, Referent::Actor(actor.key), role, None, actor.fuzzy)),
+        }
+    }
+
+    /// Titles, an optional organisation, and a name: `Menteri Luar Negeri Perancis Catherine Colonna`,
+    /// `calon presiden dari Partai Demokrat AS dan mantan Wakil Presiden Joe Biden`,
+    /// `Juru bicara Erdogan, Ibrahim Kalin`. With no name, an unnamed official stands for the
+    /// organisation (`Juru bicara Kementerian Luar Negeri Iran`).
+    fn title_chain(&mut self, start: usize, first_title: usize) -> Option<usize> {
+        let mut title = first_title;
+        let mut org: Option<(Referent, ActorAt)> = None;
+        let mut index = self.atom(start)?.0.end;
+        let mut steps = 0;
+        loop {
+            steps += 1;
+            if steps > 12 {
+                break;
+            }
+            if let Some(actor) = self.actor_at(index) {
+                let kind = self.kind_of(&actor.key);
+                if kind == Some(ActorKind::Person) {
+                    // A person right after the titles is the name, unless a comma makes them
+                    // the one whose post it is (`Juru bicara Erdogan, Ibrahim Kalin`).
+                    if self.key(actor.end) == "," {
+                        if let Some(name) = self.name_at(actor.end + 1) {
+                            let post = Post {
+                                title,
+                                org: Some(Referent::Actor(actor.key.clone())),
+                            };
+                            return Some(self.push_person(start, name, post));
+                        }
+                    }
+                    let post = Post {
+                        title,
+                        org: org.map(|(referent, _)| referent),
+                    };
+                    return Some(self.push(start..actor.end, Referent::Actor(actor.key), Role::Name, Some(post), actor.fuzzy));
+                }
+                if org.is_none() {
+                    index = actor.end;
+                    org = Some((Referent::Actor(actor.key.clone()), actor));
+                    continue;
+                }
+                // `Perserikatan Bangsa-Bangsa (PBB, ...`: the organisation again, abbreviated.
+                if org
+                    .as_ref()
+                    .is_some_and(|(referent, _)| *referent == Referent::Actor(actor.key.clone()))
+                {
+                    index = actor.end;
+                    continue;
+                }
+                break;
+            }
+            match (self.key(index), self.atom(index).map(|(_, a)| a.clone())) {
+                (_, Some(Atom::Title(next))) => {
+                    if org.is_none() {
+                        title = next;
+                    }
+                    index = self.atom(index).map_or(index + 1, |(r, _)| r.end);
+                }
+                ("dari" | "mantan" | ")", _) => index += 1,
+                ("(", _) if org.is_some() => index += 1,
+                ("dan" | "serta" | ",", _)
+                    if matches!(self.atom(index + 1), Some((_, Atom::Title(_)))) || self.key(index + 1) == "mantan" =>
+                {
+                    index += 1
+                }
+                (",", _) if org.is_some() && self.name_at(index + 1).is_some() => index += 1,
+                _ => break,
+            }
+        }
+        if let Some(name) = self.name_at(index) {
+            let post = Post {
+                title,
+                org: org.map(|(referent, _)| referent),
+            };
+            return Some(self.push_person(start, name, post));
+        }
+        // No name: the unnamed official is the organisation.
+        let (referent, actor) = org?;
+        let end = actor.end;
+        Some(self.push(start..end, referent, Role::Official, None, actor.fuzzy))
+    }
+
+    fn push_person(&mut self, start: usize, name: Name, post: Post) -> usize {
+        let referent = match name.known {
+            Some(key) => Referent::Actor(key),
+            None => self.new_person(&name.text),
+        };
+        self.push(start..name.end, referent, Role::Name, Some(post), false)
+    }
+
+    fn new_person(&self, name: &str) -> Referent {
+        let key = ActorKey::from_name(name).map(|k| {
+            if self.lexicon.gazetteer.get(&k).is_some() {
+                ActorKey::from_name(&format!("person {name}")).unwrap_or(k)
+            } else {
+                k
+            }
+        });
+        match key {
+            Some(key) => Referent::NewPerson {
+                key,
+                name: name.to_owned(),
+            },
+            None => Referent::Reference(ReferenceTarget::Person),
+        }
+    }
+
+    /// A person's name at `index`: a listed person, or a run of capitalised words that are
+    /// neither actors nor function words.
+    fn name_at(&self, index: usize) -> Option<Name> {
+        if let Some(actor) = self.actor_at(index) {
+            return (self.kind_of(&actor.key) == Some(ActorKind::Person)).then(|| Name {
+                end: actor.end,
+                known: Some(actor.key),
+                text: String::new(),
+            });
+        }
+        let mut end = index;
+        let mut words = Vec::new();
+        while end < self.tokens.len() && end - index < MAX_NAME_TOKENS * 2 {
+            let Some(token) = self.tokens.get(end) else { break };
+            let surface = token.span.of(self.text);
+            let particle = matches!(
+                token.key.as_str(),
+                "al" | "bin" | "binti" | "el" | "van" | "von" | "der" | "de" | "da" | "la"
+            );
+            let joiner = token.key == "-" && !words.is_empty();
+            let name_word = token.kind == TokenKind::Word
+                && token.capitalized
+                && self.atom(end).is_none()
+                && self.lexicon.word_class(&token.key).is_none();
+            if !(name_word || ((particle || joiner) && !words.is_empty())) {
+                break;
+            }
+            words.push(surface);
+            end += 1;
+        }
+        // Drop trailing particles and hyphens; a name needs a capitalised word.
+        while words.last().is_some_and(|w| !crate::text::is_capitalized(w)) {
+            words.pop();
+            end -= 1;
+        }
+        let n_capitalized = words.iter().filter(|w| crate::text::is_capitalized(w)).count();
+        if n_capitalized == 0 || n_capitalized > MAX_NAME_TOKENS {
+            return None;
+        }
+        let text = self.tokens.get(index..end)?.iter().fold(String::new(), |mut acc, t| {
+            let glued = acc.ends_with('-') || t.key == "-";
+            if !acc.is_empty() && !glued {
+                acc.push(' ');
+            }
+            acc.push_str(t.span.of(self.text));
+            acc
+        });
+        Some(Name { end, known: None, text })
+    }
+
+    /// `, <title> <organisation>` after a person's name, closed by a comma or the clause. Not
+    /// when the titles lead to another name (`Trump, calon presiden ... Joe Biden`).
+    fn apposition(&self, name_end: usize) -> Option<(Post, usize)> {
+        if self.key(name_end) != "," {
+            return None;
+        }
+        let (title_range, Atom::Title(title)) = self.atom(name_end + 1)?.clone() else {
+            return None;
+        };
+        if self.titles_lead_to_name(title_range.end) {
+            return None;
+        }
+        // Adjectives of the post ("pejabat tinggi pemerintahan ...") come before the organisation.
+        let mut org = None;
+        for index in title_range.end..title_range.end + 3 {
+            if let Some(actor) = self.actor_at(index) {
+                org = Some((Referent::Actor(actor.key.clone()), actor.end));
+                break;
+            }
+            if let Some((range, Atom::Head(_))) = self.atom(index) {
+                let after_head = range.end;
+                if let Some(actor) = self.actor_at(after_head) {
+                    let referent = if self.kind_of(&actor.key) == Some(ActorKind::Person) {
+                        Referent::CountryOf(actor.key.clone())
+                    } else {
+                        Referent::Actor(actor.key.clone())
+                    };
+                    org = Some((referent, actor.end));
+                    break;
+                }
+            }
+            if self.lexicon.word_class(self.key(index)).is_some() || self.key(index) == "," {
+                break;
+            }
+        }
+        let end = org.as_ref().map_or(title_range.end, |(_, end)| *end);
+        Some((
+            Post {
+                title,
+                org: org.map(|(r, _)| r),
+            },
+            end,
+        ))
+    }
+
+    /// True when a name follows the titles and organisations from `index` on, within a few tokens.
+    fn titles_lead_to_name(&self, mut index: usize) -> bool {
+        for _ in 0..8 {
+            if let Some(actor) = self.actor_at(index) {
+                if self.kind_of(&actor.key) == Some(ActorKind::Person) {
+                    return true;
+                }
+                index = actor.end;
+                continue;
+            }
+            match self.atom(index) {
+                Some((range, Atom::Title(_))) => index = range.end,
+                _ if matches!(self.key(index), "dari" | "dan" | "serta" | "mantan") => index += 1,
+                _ => return self.name_at(index).is_some_and(|n| n.text.split_whitespace().count() >= 2),
+            }
+        }
+        false
+    }
+
+    /// A person the gazetteer does not know, introduced by a verb of saying (`kata Saeed
+    /// Khatibzadeh`) or followed by a post in apposition (`Ruben Vardanyan, pejabat ...`).
+    fn discovered_person(&mut self, index: usize) -> Option<usize> {
+        let token = self.tokens.get(index)?;
+        if token.kind != TokenKind::Word || !token.capitalized || self.atom(index).is_some() {
+            return None;
+        }
+        let after_speech = index.checked_sub(1).and_then(|i| self.tokens.get(i)).is_some_and(|previous| {
+            self.lexicon
+                .stemmer
+                .analyze(&previous.key)
+                .is_some_and(|a| a.pattern.prefixes.is_empty() && self.lexicon.is_speech(&a))
+        });
+        let name = self.name_at(index)?;
+        let n_words = name.text.split_whitespace().count();
+        let post = self.apposition(name.end);
+        if n_words < 2 || (!after_speech && post.is_none()) {
+            return None;
+        }
+        let referent = self.new_person(&name.text);
+        let end = post.as_ref().map_or(name.end, |(_, end)| *end);
+        Some(self.push(index..end, referent, Role::Name, post.map(|(p, _)| p), false))
+    }
+}
+
+struct Name {
+    end: usize,
+    known: Option<ActorKey>,
+    text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::segment::tokenize;
+    use crate::pipeline::test_lexicon;
+
+    /// Mentions of `text` as `surface => referent` strings.
+    fn check(text: &str, expected: &[&str]) {
+        let lexicon = test_lexicon();
+        let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
+        let found = find_mentions(&tokens, text, lexicon);
+        let got: Vec<String> = found
+            .mentions
+            .iter()
+            .map(|m| {
+                let surface = tokens[m.tokens.start].span.cover(tokens[m.tokens.end - 1].span).of(text);
+                let referent = match &m.referent {
+                    Referent::Actor(key) => key.to_string(),
+                    Referent::NewPerson { key, .. } => format!("new:{key}"),
+                    Referent::Reference(target) => format!("ref:{target:?}"),
+                    Referent::CountryOf(key) => format!("country-of:{key}"),
+                };
+                let post = m.post.as_ref().map(|p| {
+                    let org = match &p.org {
+                        Some(Referent::Actor(k)) => k.to_string(),
+                        Some(other) => format!("{other:?}"),
+                        None => "-".to_owned(),
+                    };
+                    format!(" [{} @ {org}]", lexicon.titles[p.title].text)
+                });
+                format!("{surface} => {referent}{}", post.unwrap_or_default())
+            })
+            .collect();
+        assert_eq!(got, expected, "mentions of {text:?}");
+    }
+
+    #[test]
+    fn names_acronyms_and_metonyms() {
+        check("Moskow dan AS mengecam PBB.", &["Moskow => russia", "AS => us", "PBB => un"]);
+        check("as dan pbb", &[]);
+        check("Negara-negara Amerika Latin", &[]);
+    }
+
+    #[test]
+    fn organs_heads_and_references() {
+        check(
+            "Kementerian Luar Negeri Armenia dan pasukan penjaga perdamaian Rusia serta Pihak Ukraina",
+            &[
+                "Kementerian Luar Negeri Armenia => armenia-mfa",
+                "pasukan penjaga perdamaian Rusia => russia",
+                "Pihak Ukraina => ukraine",
+            ],
+        );
+        check(
+            "Deplu AS meminta kedua belah pihak",
+            &["Deplu AS => us-state-dept", "kedua belah pihak => ref:Parties"],
+        );
+        check("pihak luar dan pemerintahan Trump", &["pemerintahan Trump => country-of:trump"]);
+    }
+
+    #[test]
+    fn titles_make_posts() {
+        check(
+            "Menteri Luar Negeri Kanada Mélanie Joly tiba.",
+            &["Menteri Luar Negeri Kanada Mélanie Joly => new:melanie-joly [menteri luar negeri @ canada]"],
+        );
+        check(
+            "Juru bicara Kementerian Luar Negeri Iran mengatakan",
+            &["Juru bicara Kementerian Luar Negeri Iran => iran-mfa"],
+        );
+        check(
+            "Juru bicara Erdogan, Ibrahim Kalin menuduh",
+            &["Juru bicara Erdogan, Ibrahim Kalin => kalin [juru bicara @ erdogan]"],
+        );
+        check(
+            "Presiden Azerbaijan Ilham Aliyev",
+            &["Presiden Azerbaijan Ilham Aliyev => aliyev [presiden @ azerbaijan]"],
+        );
+    }
+
+    #[test]
+    fn misspelt_names_and_discovered_persons() {
+        check("Gutteres meminta", &["Gutteres => guterres"]);
+        check("kata Budi Santoso Wirawan.", &["Budi Santoso Wirawan => new:budi-santoso-wirawan"]);
+        check(
+            "Ahmad Yani, pejabat senior Malaysia, berkata",
+            &["Ahmad Yani, pejabat senior Malaysia => new:ahmad-yani [pejabat senior @ malaysia]"],
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! The extraction pipeline, the only place that knows the order of its stages:
+//!
+//! article → `clean` (lines, headers) → `segment` (sentences, tokens) → `mention` (actors)
+//! → `clause` (trigger, subject, objects, speaker, negation, modality) → `conflict` (the
+//! parties) → `discourse` (references, quotes, posts) → statements.
+//!
+//! Extraction never fails: a sentence the rules cannot read yields nothing. No RDF, no I/O.
+
+mod clause;
+mod clean;
+mod conflict;
+mod dates;
+mod discourse;
+mod mention;
+mod segment;
+
+use std::collections::BTreeMap;
+
+pub use discourse::Statement;
+
+use crate::input::Article;
+use crate::lexicon::{ActorInfo, Lexicon};
+use crate::model::{ActorKey, Span};
+use mention::Referent;
+
+/// A sentence as provenance: where it is and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceRecord {
+    pub index: usize,
+    pub span: Span,
+    /// Offsets in Unicode characters from the start of the article, end exclusive.
+    pub char_start: usize,
+    pub char_end: usize,
+    pub text: String,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub sentences: Vec<SentenceRecord>,
+    /// Deduplicated, sorted by (subject, relation, object, sentence).
+    pub statements: Vec<Statement>,
+    /// Every actor the statements name, sorted by key.
+    pub actors: Vec<ActorInfo>,
+    /// The parties of the conflict the article is about.
+    pub parties: Vec<ActorKey>,
+}
+
+/// Runs every stage on one article.
+pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
+    let text = article.text.as_str();
+    let lines = clean::clean(text, lexicon);
+    let sentences = segment::segment(text, &lines, lexicon);
+    let mentions: Vec<mention::SentenceMentions> = sentences.iter().map(|s| mention::find_mentions(&s.tokens, text, lexicon)).collect();
+    let clauses: Vec<clause::SentenceClauses> = sentences
+        .iter()
+        .zip(&mentions)
+        .map(|(s, m)| clause::analyze(&s.tokens, &m.mentions, lexicon))
+        .collect();
+    let parties = conflict::parties(&sentences, &mentions, lexicon);
+
+    let token_lists: Vec<&[segment::Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    let year = dates::article_year(article.date.as_deref(), &token_lists, lexicon);
+    let header_actors = header_actors(text, &lines, lexicon);
+
+    let inputs: Vec<discourse::SentenceInput<'_>> = sentences
+        .iter()
+        .zip(&mentions)
+        .zip(&clauses)
+        .map(|((sentence, mentions), clauses)| discourse::SentenceInput {
+            sentence,
+            mentions,
+            clauses,
+            date: dates::sentence_date(&sentence.tokens, lexicon, year).map(dates::Date::iso),
+            section_actor: sentence.section.and_then(|line| header_actors.get(&line).cloned()),
+        })
+        .collect();
+    let output = discourse::statements(text, &inputs, &parties, lexicon);
+    let mut statements = output.statements;
+    discourse::dedup(&mut statements);
+
+    let actors = discourse::actors_of(&statements)
+        .into_iter()
+        .filter_map(|key| {
+            lexicon.gazetteer.resolve(key.as_str()).or_else(|| {
+                output
+                    .new_persons
+                    .get(&key)
+                    .map(|name| ActorInfo::discovered_person(key.clone(), name))
+            })
+        })
+        .collect();
+    Extraction {
+        sentences: records(text, &sentences),
+        statements,
+        actors,
+        parties,
+    }
+}
+
+/// The actor each section header names (`Iran`, `- PBB`), by line index.
+fn header_actors(text: &str, lines: &[clean::Line], lexicon: &Lexicon) -> BTreeMap<usize, ActorKey> {
+    let mut actors = BTreeMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.kind != clean::LineKind::Header {
+            continue;
+        }
+        let tokens = segment::tokenize(text, line.span);
+        let found = mention::find_mentions(&tokens, text, lexicon);
+        let first = found.mentions.into_iter().find_map(|m| match m.referent {
+            Referent::Actor(key) => Some(key),
+            _ => None,
+        });
+        if let Some(key) = first {
+            actors.insert(index, key);
+        }
+    }
+    actors
+}
+
+fn records(text: &str, sentences: &[segment::Sentence]) -> Vec<SentenceRecord> {
+    // One pass over the text turns byte offsets into character offsets.
+    let mut records = Vec::with_capacity(sentences.len());
+    let mut chars_before = 0;
+    let mut bytes_seen = 0;
+    let mut char_offset = |byte: usize| {
+        chars_before += text.get(bytes_seen..byte).map_or(0, |s| s.chars().count());
+        bytes_seen = byte.max(bytes_seen);
+        chars_before
+    };
+    for sentence in sentences {
+        let char_start = char_offset(sentence.span.start());
+        let char_end = char_offset(sentence.span.end());
+        records.push(SentenceRecord {
+            index: sentence.index,
+            span: sentence.span,
+            char_start,
+            char_end,
+            text: sentence.span.of(text).to_owned(),
+        });
+    }
+    records
+}
+
+/// Prints every stage's output for one article, for people debugging the rules.
+#[doc(hidden)]
+#[expect(clippy::print_stdout, reason = "a debugging aid that exists to print")]
+pub fn debug(article: &Article, lexicon: &Lexicon) {
+    let text = article.text.as_str();
+    let lines = clean::clean(text, lexicon);
+    let sentences = segment::segment(text, &lines, lexicon);
+    for sentence in &sentences {
+        println!("--- sentence {}: {}", sentence.index, sentence.span.of(text));
+        let found = mention::find_mentions(&sentence.tokens, text, lexicon);
+        for (i, m) in found.mentions.iter().enumerate() {
+            let surface: Vec<&str> = sentence
+                .tokens
+                .get(m.tokens.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.span.of(text))
+                .collect();
+            println!(
+                "  mention {i}: {:?} => {:?} {:?} post={:?}",
+                surface.join(" "),
+                m.referent,
+                m.role,
+                m.post
+            );
+        }
+        let clauses = clause::analyze(&sentence.tokens, &found.mentions, lexicon);
+        for a in &clauses.attributions {
+            println!("  attribution {:?} speaker {:?} quoted={}", a.scope, a.speaker, a.quoted);
+        }
+        for c in &clauses.clauses {
+            println!(
+                "  clause {} {:?} subj={:?} obj={:?} parties={} claim={} recip={} neg={} hedge={} ann={} attr={:?} rule={}",
+                c.relation,
+                c.tokens,
+                c.subjects,
+                c.objects,
+                c.toward_parties,
+                c.claim,
+                c.reciprocal,
+                c.negated,
+                c.hedged,
+                c.announced,
+                c.attribution,
+                c.rule
+            );
+        }
+        println!("  topic {:?} events {:?}", clauses.topic, clauses.events);
+    }
+    let extraction = extract(article, lexicon);
+    println!("=== parties {:?}", extraction.parties);
+    for s in &extraction.statements {
+        println!(
+            "{} {} {} [{}] {:?} {:.2} {}",
+            s.subject, s.relation, s.object, s.sentence, s.trigger, s.confidence, s.rule
+        );
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn test_lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::embedded().expect("the embedded lexicon loads"))
+}
