@@ -1,7 +1,46 @@
-//! warta builds a knowledge graph of international stances from Indonesian news.
+//! warta builds a knowledge graph of international stances from Indonesian news: who urged,
+//! supported, condemned, criticised, accused, warned, mediated between, talked with or allied
+//! with whom, with provenance back to the sentence, in an embedded Oxigraph store.
+//!
+//! This file is the facade: the few items other crates (and the `warta` binary) use. Every
+//! module behind it may change freely; the RDF data model (`vocab`) may not.
+//!
+//! ```no_run
+//! let lexicon = warta::Lexicon::embedded()?;
+//! let article = warta::Article::from_text(warta::ArticleId::new("a1").unwrap(), "Rusia mendesak Ukraina untuk berunding.".to_owned());
+//! for statement in warta::extract(&article, &lexicon).statements {
+//!     println!("{} {} {}", statement.subject, statement.relation, statement.object);
+//! }
+//! # Ok::<(), warta::DataError>(())
+//! ```
 
-pub mod input;
-pub mod lexicon;
-pub mod model;
-pub mod pipeline;
-pub mod text;
+mod build;
+mod eval;
+mod export;
+mod input;
+mod lexicon;
+mod model;
+mod pipeline;
+mod query;
+mod rdf;
+mod stock;
+mod store;
+mod text;
+mod vocab;
+
+pub use build::{BuildEvent, BuildReport, article_to_quads, build};
+pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, score};
+pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, export, write_quads};
+pub use input::{Article, ArticleId, InputProblem, InputSource, article_from_bytes, expand_inputs, read_source};
+pub use lexicon::morph::{AffixPattern, Analysis, Stemmer};
+pub use lexicon::{ActorInfo, DATA_FILES, DataError, Lexicon};
+pub use model::{ActorKey, ActorKind, Family, Modality, Relation};
+pub use pipeline::{Extraction, SentenceRecord, Statement, extract};
+pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query};
+pub use rdf::ArticleQuads;
+pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
+pub use store::{Store, StoreError};
+
+/// Prints every stage's output for one article (for `examples/` and people debugging rules).
+#[doc(hidden)]
+pub use pipeline::debug as debug_extraction;

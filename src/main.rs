@@ -1,3 +1,7 @@
-//! The `warta` command (its verbs arrive with the pipeline).
+//! The `warta` command: see `warta --help`.
 
-fn main() {}
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

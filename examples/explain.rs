@@ -1,0 +1,16 @@
+//! Prints what every stage of the pipeline makes of a text: sentences, mentions, clauses,
+//! speakers, and the statements. For people working on the rules.
+//!
+//!     cargo run --example explain -- "Rusia mendesak Ukraina untuk berunding."
+//!     cargo run --example explain -- seeds/000_74294af58201a0cd.txt
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let lexicon = warta::Lexicon::embedded()?;
+    let Some(input) = std::env::args().nth(1) else {
+        return Err("usage: explain TEXT|FILE".into());
+    };
+    let text = std::fs::read_to_string(&input).unwrap_or(input);
+    let id = warta::ArticleId::new("explain").ok_or("bad id")?;
+    warta::debug_extraction(&warta::Article::from_text(id, text), &lexicon);
+    Ok(())
+}

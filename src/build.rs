@@ -1,0 +1,120 @@
+//! A build: articles read from the inputs, extracted in parallel, written to the store one
+//! article graph at a time, with the reference and vocabulary graphs refreshed.
+//!
+//! Owns: the order of input → pipeline → rdf → store and progress reporting. Must not: parse
+//! language, print, or decide what a bad input means for the exit code (the caller does).
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Quad};
+use rayon::prelude::*;
+
+use crate::input::{Article, InputProblem, InputSource, read_source};
+use crate::lexicon::Lexicon;
+use crate::rdf::{ArticleQuads, article_quads, reference_quads};
+use crate::store::{Store, StoreError};
+use crate::vocab::id;
+
+/// Articles are extracted this many at a time: enough to keep every core busy, few enough that a
+/// huge JSON Lines file never sits in memory whole.
+const BATCH: usize = 256;
+
+/// What happened during a build, reported as it goes.
+#[derive(Debug)]
+pub enum BuildEvent<'a> {
+    /// One article is in the store.
+    Loaded { id: &'a str, statements: usize },
+    /// One input was skipped.
+    Skipped(&'a InputProblem),
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub statements: usize,
+    pub problems: Vec<InputProblem>,
+}
+
+/// Extracts an article into the quads it adds to a store.
+pub fn article_to_quads(article: &Article, lexicon: &Lexicon) -> ArticleQuads {
+    article_quads(article, &crate::pipeline::extract(article, lexicon))
+}
+
+/// Reads every source and loads each good article into `store`, replacing its previous graph.
+pub fn build(
+    store: &Store,
+    lexicon: &Lexicon,
+    sources: &[InputSource],
+    on_event: &mut dyn FnMut(BuildEvent<'_>),
+) -> Result<BuildReport, StoreError> {
+    load_background_graphs(store, lexicon)?;
+    let mut report = BuildReport::default();
+    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    let mut failure: Option<StoreError> = None;
+    let flush = |batch: &mut Vec<Article>, report: &mut BuildReport, on_event: &mut dyn FnMut(BuildEvent<'_>)| -> Result<(), StoreError> {
+        let extracted: Vec<(String, ArticleQuads, usize)> = batch
+            .par_iter()
+            .map(|article| {
+                let extraction = crate::pipeline::extract(article, lexicon);
+                let n = extraction.statements.len();
+                (article.id.to_string(), article_quads(article, &extraction), n)
+            })
+            .collect();
+        for (id, quads, n_statements) in extracted {
+            store.replace_article(&quads)?;
+            report.articles += 1;
+            report.statements += n_statements;
+            on_event(BuildEvent::Loaded {
+                id: &id,
+                statements: n_statements,
+            });
+        }
+        batch.clear();
+        Ok(())
+    };
+    for source in sources {
+        read_source(source, &mut |item| {
+            if failure.is_some() {
+                return;
+            }
+            match item {
+                Ok(article) => {
+                    batch.push(article);
+                    if batch.len() >= BATCH {
+                        if let Err(e) = flush(&mut batch, &mut report, on_event) {
+                            failure = Some(e);
+                        }
+                    }
+                }
+                Err(problem) => {
+                    on_event(BuildEvent::Skipped(&problem));
+                    report.problems.push(problem);
+                }
+            }
+        });
+        if let Some(e) = failure.take() {
+            return Err(e);
+        }
+    }
+    flush(&mut batch, &mut report, on_event)?;
+    store.flush()?;
+    Ok(report)
+}
+
+/// The gazetteer (reference graph) and the vocabulary (vocabulary graph), so that queries can
+/// join on ISO codes and follow `rdfs:subPropertyOf`.
+fn load_background_graphs(store: &Store, lexicon: &Lexicon) -> Result<(), StoreError> {
+    store.replace_graph(id::reference_graph().as_ref(), &reference_quads(&lexicon.gazetteer))?;
+    store.replace_graph(id::vocabulary_graph().as_ref(), &vocabulary_quads(lexicon))?;
+    Ok(())
+}
+
+/// The vocabulary of `data/ontology.ttl`, in the vocabulary graph.
+pub fn vocabulary_quads(lexicon: &Lexicon) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(id::vocabulary_graph());
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(lexicon.ontology.as_bytes())
+        .filter_map(Result::ok)
+        .map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
+        .collect()
+}

@@ -1,0 +1,192 @@
+//! Every flag of every verb, with its help. Nothing here runs anything.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Reads Indonesian news about international politics and conflict, extracts who urged,
+/// supported, condemned, criticised, accused, warned, mediated between, talked with or allied
+/// with whom, and keeps it as RDF in an embedded Oxigraph store you can query with SPARQL.
+#[derive(Debug, Parser)]
+#[command(name = "warta", version, about, long_about = None, after_help = "Start with: warta build seeds/ && warta query --name who-urged-whom")]
+pub struct Cli {
+    /// Use the lexicon files of DIR instead of the built-in ones (any of countries.tsv,
+    /// triggers.tsv, ...; the others stay built in)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles and load what they state into a store (an article built again replaces its graph)
+    Build(BuildArgs),
+    /// Write the RDF of articles to standard output, without a store
+    Extract(ExtractArgs),
+    /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a store
+    Query(QueryArgs),
+    /// Write the store, or a part of it, as RDF or as a GraphViz picture of the stances
+    Export(ExportArgs),
+    /// Score a store against hand-annotated gold triples, as eval/score.py does
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The store directory
+    #[arg(long, value_name = "DIR", default_value = "warta.db")]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Articles: .txt files (the file name is the article id), .jsonl files (one {"id", "text",
+    /// "title"?, "url"?, "date"?, "source"?} object a line), directories of them, or - for stdin
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The store directory, created when missing
+    #[arg(long, value_name = "DIR", default_value = "warta.db", conflicts_with = "memory")]
+    pub store: PathBuf,
+
+    /// Build into a throw-away store in memory (to check articles without keeping anything)
+    #[arg(long)]
+    pub memory: bool,
+
+    /// Print nothing but errors
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// N-Quads: one quad a line, graph names kept
+    Nq,
+    /// TriG: Turtle with named graphs
+    Trig,
+    /// Turtle: the graphs merged
+    Ttl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Articles, as for `warta build`
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The RDF syntax
+    #[arg(long, value_enum, default_value = "nq")]
+    pub format: ExtractFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QueryFormat {
+    /// An aligned table for people (Turtle for CONSTRUCT and DESCRIBE); the default on a terminal
+    Table,
+    /// SPARQL results as tab-separated values; the default in a pipe
+    Tsv,
+    /// SPARQL results as comma-separated values
+    Csv,
+    /// SPARQL results as JSON (JSON-LD for CONSTRUCT and DESCRIBE)
+    Json,
+    /// SPARQL results as XML (RDF/XML for CONSTRUCT and DESCRIBE)
+    Xml,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// How to write the results [default: table on a terminal, tsv otherwise]
+    #[arg(long, value_enum)]
+    pub format: Option<QueryFormat>,
+
+    /// The query text
+    #[arg(value_name = "QUERY", required_unless_present_any = ["file", "name", "list"], conflicts_with_all = ["file", "name"])]
+    pub query: Option<String>,
+
+    /// Read the query from a file
+    #[arg(long, value_name = "FILE", conflicts_with = "name")]
+    pub file: Option<PathBuf>,
+
+    /// Run a stock query of queries/ (see --list)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// List the stock queries and the question each answers
+    #[arg(long)]
+    pub list: bool,
+
+    /// Give up after this many seconds
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormatArg {
+    /// GraphViz: actors as nodes (shaped by kind), stances as coloured edges; render with `dot -Tsvg`
+    Dot,
+    /// Turtle (the graphs merged)
+    Ttl,
+    /// N-Triples (the graphs merged)
+    Nt,
+    /// N-Quads (graph names kept)
+    Nq,
+    /// TriG (graph names kept)
+    Trig,
+    /// RDF/XML (the graphs merged)
+    Rdfxml,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// The output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Only this relation (urges, supports, condemns, criticizes, accuses, warns, mediates,
+    /// talksWith, allyOf, affiliatedWith); repeatable
+    #[arg(long, value_name = "RELATION")]
+    pub relation: Vec<String>,
+
+    /// Only stances taken or received by this actor: a label (Rusia, Russia), a key or a Wikidata
+    /// id (Q159); repeatable
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Vec<String>,
+
+    /// Only what this article states; repeatable
+    #[arg(long, value_name = "ID")]
+    pub article: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// Gold triples: doc, subject, relation, object, evidence (tab-separated)
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    pub gold: Vec<PathBuf>,
+
+    /// The gold actors: key, wikidata, type, country, labels (tab-separated)
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    pub entities: Vec<PathBuf>,
+
+    /// List every missed and every false triple
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Exit with 1 when the strict stance F1 is below this
+    #[arg(long, value_name = "F1")]
+    pub min_f1: Option<f64>,
+}

@@ -1,0 +1,42 @@
+//! `warta extract`: articles → RDF on standard output, for pipelines and other triple stores.
+
+use std::io::Write;
+
+use crate::cli::args::{ExtractArgs, ExtractFormat};
+use crate::cli::{Outcome, report};
+
+pub fn run(args: &ExtractArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome> {
+    let (sources, problems) = warta::expand_inputs(&args.inputs);
+    let mut skipped = problems.len();
+    for problem in &problems {
+        report(&format!("warta: skipped {problem}"));
+    }
+    let format = match args.format {
+        ExtractFormat::Nq => warta::ExportFormat::NQuads,
+        ExtractFormat::Trig => warta::ExportFormat::TriG,
+        ExtractFormat::Ttl => warta::ExportFormat::Turtle,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failure = None;
+    for source in &sources {
+        warta::read_source(source, &mut |item| match item {
+            Ok(article) if failure.is_none() => {
+                let quads = warta::article_to_quads(&article, lexicon);
+                if let Err(e) = warta::write_quads(&quads, format, &mut out) {
+                    failure = Some(e);
+                }
+            }
+            Ok(_) => {}
+            Err(problem) => {
+                skipped += 1;
+                report(&format!("warta: skipped {problem}"));
+            }
+        });
+    }
+    if let Some(e) = failure {
+        return Err(e.into());
+    }
+    out.flush()?;
+    Ok(if skipped == 0 { Outcome::Done } else { Outcome::Partial })
+}

@@ -1,0 +1,45 @@
+//! `warta query`: SPARQL on a store, written for people or programs.
+
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+
+use crate::cli::args::{QueryArgs, QueryFormat};
+use crate::cli::{Outcome, open_store, report, stdout_is_terminal};
+
+pub fn run(args: &QueryArgs) -> anyhow::Result<Outcome> {
+    if args.list {
+        for (name, text) in warta::STOCK_QUERIES {
+            report(&format!("{name:<28}{}", warta::stock_query_question(text)));
+        }
+        return Ok(Outcome::Done);
+    }
+    let query = match (&args.query, &args.file, &args.name) {
+        (Some(text), _, _) => text.clone(),
+        (_, Some(path), _) => std::fs::read_to_string(path).with_context(|| format!("cannot read the query file {}", path.display()))?,
+        (_, _, Some(name)) => match warta::stock_query(name) {
+            Some(text) => text.to_owned(),
+            None => bail!("no stock query '{name}': `warta query --list` shows them"),
+        },
+        _ => bail!("give a query, --file FILE or --name NAME"),
+    };
+    let format = match args.format {
+        Some(QueryFormat::Table) => warta::ResultFormat::Table,
+        Some(QueryFormat::Tsv) => warta::ResultFormat::Tsv,
+        Some(QueryFormat::Csv) => warta::ResultFormat::Csv,
+        Some(QueryFormat::Json) => warta::ResultFormat::Json,
+        Some(QueryFormat::Xml) => warta::ResultFormat::Xml,
+        None if stdout_is_terminal() => warta::ResultFormat::Table,
+        None => warta::ResultFormat::Tsv,
+    };
+    let store = open_store(&args.store.store)?;
+    let config = warta::QueryConfig {
+        allowed_services: None,
+        timeout: args.timeout.map(Duration::from_secs),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    warta::run_query(&store, &query, format, &config, &mut out)?;
+    std::io::Write::flush(&mut out)?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,446 @@
+//! The store → files: RDF dumps in any syntax, and a GraphViz picture of who takes which stance
+//! toward whom, built as a petgraph graph of actors and stance edges.
+//!
+//! Owns: filtering by relation, actor and article, and the DOT styling. Must not: call the
+//! pipeline; it reads the store like any user.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::model::{ActorKind, Relation};
+use crate::store::Store;
+use crate::vocab::{id, owl, rdf, rdfs, skos, warta};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Dot,
+    Turtle,
+    NTriples,
+    NQuads,
+    TriG,
+    RdfXml,
+}
+
+/// Which stances to export; empty lists mean all.
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    pub relations: Vec<Relation>,
+    /// Actors by label, alternative label, key or Wikidata id (`Rusia`, `Q159`).
+    pub actors: Vec<String>,
+    /// Article ids.
+    pub articles: Vec<String>,
+}
+
+impl ExportFilter {
+    fn is_empty(&self) -> bool {
+        self.relations.is_empty() && self.actors.is_empty() && self.articles.is_empty()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    #[error("no actor in the store is called '{0}': try its Indonesian or English name, its key or its Wikidata id")]
+    UnknownActor(String),
+    #[error("no article '{0}' in the store")]
+    UnknownArticle(String),
+    #[error("cannot read the store: {0}")]
+    Store(#[from] oxigraph::store::StorageError),
+    #[error("cannot write: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub nodes: usize,
+    pub edges: usize,
+    pub quads: usize,
+}
+
+/// A direct stance triple of an article graph.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Stance {
+    subject: NamedNode,
+    relation: Relation,
+    object: NamedNode,
+    graph: NamedNode,
+}
+
+pub fn export(store: &Store, format: ExportFormat, filter: &ExportFilter, out: &mut dyn Write) -> Result<ExportSummary, ExportError> {
+    let stances = selected_stances(store, filter)?;
+    match format {
+        ExportFormat::Dot => write_dot(store, &stances, out),
+        _ => write_rdf(store, format, filter, &stances, out),
+    }
+}
+
+fn article_graphs(store: &Store) -> Result<BTreeSet<NamedNode>, ExportError> {
+    let mut graphs = BTreeSet::new();
+    for quad in store
+        .oxigraph()
+        .quads_for_pattern(None, Some(rdf::TYPE), Some(warta::ARTICLE.into()), Some(GraphNameRef::DefaultGraph))
+    {
+        if let NamedOrBlankNode::NamedNode(node) = quad?.subject {
+            graphs.insert(node);
+        }
+    }
+    Ok(graphs)
+}
+
+fn selected_stances(store: &Store, filter: &ExportFilter) -> Result<Vec<Stance>, ExportError> {
+    let mut graphs = article_graphs(store)?;
+    if !filter.articles.is_empty() {
+        let mut chosen = BTreeSet::new();
+        for article in &filter.articles {
+            let node = id::article(article);
+            if !graphs.contains(&node) {
+                return Err(ExportError::UnknownArticle(article.clone()));
+            }
+            chosen.insert(node);
+        }
+        graphs = chosen;
+    }
+    let mut actors = BTreeSet::new();
+    for name in &filter.actors {
+        let found = find_actors(store, name)?;
+        if found.is_empty() {
+            return Err(ExportError::UnknownActor(name.clone()));
+        }
+        actors.extend(found);
+    }
+    let relations: Vec<Relation> = if filter.relations.is_empty() {
+        Relation::ALL.to_vec()
+    } else {
+        filter.relations.clone()
+    };
+    let mut stances = Vec::new();
+    for graph in &graphs {
+        for relation in &relations {
+            let pattern = store.oxigraph().quads_for_pattern(
+                None,
+                Some(warta::relation(*relation)),
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            );
+            for quad in pattern {
+                let quad = quad?;
+                let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(object)) = (quad.subject, quad.object) else {
+                    continue;
+                };
+                if actors.is_empty() || actors.contains(&subject) || actors.contains(&object) {
+                    stances.push(Stance {
+                        subject,
+                        relation: *relation,
+                        object,
+                        graph: graph.clone(),
+                    });
+                }
+            }
+        }
+    }
+    stances.sort();
+    Ok(stances)
+}
+
+/// Actors whose key, Wikidata id, label or alternative label is `name` (folded).
+fn find_actors(store: &Store, name: &str) -> Result<BTreeSet<NamedNode>, ExportError> {
+    let wanted = crate::text::fold(name.trim());
+    let mut found = BTreeSet::new();
+    if let Some(key) = crate::model::ActorKey::new(&wanted) {
+        let node = id::actor(&key);
+        if store
+            .oxigraph()
+            .quads_for_pattern(Some(node.as_ref().into()), Some(rdf::TYPE), Some(warta::ACTOR.into()), None)
+            .next()
+            .is_some()
+        {
+            found.insert(node);
+        }
+    }
+    for property in [rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS] {
+        for quad in store.oxigraph().quads_for_pattern(None, Some(property), None, None) {
+            let quad = quad?;
+            let value = match &quad.object {
+                Term::Literal(literal) => crate::text::fold(literal.value()),
+                Term::NamedNode(node) => node
+                    .as_str()
+                    .strip_prefix(id::WIKIDATA_ENTITY)
+                    .map(crate::text::fold)
+                    .unwrap_or_default(),
+                _ => continue,
+            };
+            if value == wanted {
+                if let NamedOrBlankNode::NamedNode(node) = quad.subject {
+                    if id::actor_key(node.as_str()).is_some() {
+                        found.insert(node);
+                    }
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn write_rdf(
+    store: &Store,
+    format: ExportFormat,
+    filter: &ExportFilter,
+    stances: &[Stance],
+    out: &mut dyn Write,
+) -> Result<ExportSummary, ExportError> {
+    let rdf_format = match format {
+        ExportFormat::Turtle => RdfFormat::Turtle,
+        ExportFormat::NTriples => RdfFormat::NTriples,
+        ExportFormat::NQuads => RdfFormat::NQuads,
+        ExportFormat::TriG => RdfFormat::TriG,
+        ExportFormat::RdfXml | ExportFormat::Dot => RdfFormat::RdfXml,
+    };
+    let quads = if filter.is_empty() {
+        store.oxigraph().iter().collect::<Result<Vec<_>, _>>()?
+    } else {
+        quads_of(store, stances)?
+    };
+    let mut serializer = crate::query::prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
+    let mut written = std::collections::HashSet::new();
+    for quad in &quads {
+        if rdf_format.supports_datasets() {
+            serializer.serialize_quad(quad)?;
+            written.insert(quad.clone());
+        } else {
+            // A triple syntax has no graphs: the dataset is written as the union of its graphs.
+            let flat = Quad::new(
+                quad.subject.clone(),
+                quad.predicate.clone(),
+                quad.object.clone(),
+                GraphName::DefaultGraph,
+            );
+            if written.insert(flat.clone()) {
+                serializer.serialize_triple(flat.as_ref())?;
+            }
+        }
+    }
+    serializer.finish()?;
+    Ok(ExportSummary {
+        nodes: 0,
+        edges: stances.len(),
+        quads: written.len(),
+    })
+}
+
+/// The quads that describe a selection: the stance triples, their statements, the articles and
+/// the actors.
+fn quads_of(store: &Store, stances: &[Stance]) -> Result<Vec<Quad>, ExportError> {
+    let mut quads = Vec::new();
+    let mut actors = BTreeSet::new();
+    let mut articles = BTreeSet::new();
+    for stance in stances {
+        let graph = GraphNameRef::NamedNode(stance.graph.as_ref());
+        quads.push(Quad::new(
+            stance.subject.clone(),
+            warta::relation(stance.relation),
+            stance.object.clone(),
+            stance.graph.clone(),
+        ));
+        for statement in store
+            .oxigraph()
+            .quads_for_pattern(None, Some(rdf::SUBJECT), Some(stance.subject.as_ref().into()), Some(graph))
+        {
+            let statement = statement?.subject;
+            let predicate_matches = store.oxigraph().contains(oxigraph::model::QuadRef::new(
+                statement.as_ref(),
+                rdf::PREDICATE,
+                warta::relation(stance.relation),
+                graph,
+            ))?;
+            let object_matches = store.oxigraph().contains(oxigraph::model::QuadRef::new(
+                statement.as_ref(),
+                rdf::OBJECT,
+                stance.object.as_ref(),
+                graph,
+            ))?;
+            if predicate_matches && object_matches {
+                for quad in store
+                    .oxigraph()
+                    .quads_for_pattern(Some(statement.as_ref()), None, None, Some(graph))
+                {
+                    quads.push(quad?);
+                }
+            }
+        }
+        actors.insert(stance.subject.clone());
+        actors.insert(stance.object.clone());
+        articles.insert(stance.graph.clone());
+    }
+    for node in actors.iter().chain(&articles) {
+        for quad in store
+            .oxigraph()
+            .quads_for_pattern(Some(node.as_ref().into()), None, None, Some(GraphNameRef::DefaultGraph))
+        {
+            quads.push(quad?);
+        }
+    }
+    Ok(quads)
+}
+
+/// An actor as a node of the picture.
+struct ActorNode {
+    label: String,
+    kind: Option<ActorKind>,
+}
+
+fn describe(store: &Store, node: &NamedNode) -> Result<ActorNode, ExportError> {
+    let mut labels = BTreeMap::new();
+    for quad in store.oxigraph().quads_for_pattern(
+        Some(node.as_ref().into()),
+        Some(rdfs::LABEL),
+        None,
+        Some(GraphNameRef::DefaultGraph),
+    ) {
+        if let Term::Literal(literal) = quad?.object {
+            labels.insert(literal.language().unwrap_or("").to_owned(), literal.value().to_owned());
+        }
+    }
+    let label = labels
+        .get("id")
+        .or_else(|| labels.get("en"))
+        .or_else(|| labels.values().next())
+        .cloned()
+        .unwrap_or_else(|| id::actor_key(node.as_str()).map_or_else(|| node.as_str().to_owned(), |k| k.to_string()));
+    let mut kind = None;
+    for (class, actor_kind) in [
+        (warta::COUNTRY, ActorKind::Country),
+        (warta::ORGANIZATION, ActorKind::Organization),
+        (warta::PERSON, ActorKind::Person),
+    ] {
+        if store.oxigraph().contains(oxigraph::model::QuadRef::new(
+            node.as_ref(),
+            rdf::TYPE,
+            class,
+            GraphNameRef::DefaultGraph,
+        ))? {
+            kind = Some(actor_kind);
+        }
+    }
+    Ok(ActorNode { label, kind })
+}
+
+/// The GraphViz attributes of a relation: its colour and whether it has a direction.
+fn edge_style(relation: Relation) -> (&'static str, bool) {
+    let colour = match relation {
+        Relation::Urges => "#1f77b4",
+        Relation::Supports => "#2ca02c",
+        Relation::Condemns => "#d62728",
+        Relation::Criticizes => "#ff7f0e",
+        Relation::Accuses => "#8c564b",
+        Relation::Warns => "#9467bd",
+        Relation::Mediates => "#17becf",
+        Relation::TalksWith => "#7f7f7f",
+        Relation::AllyOf => "#bcbd22",
+        Relation::AffiliatedWith => "#c7c7c7",
+    };
+    (colour, !relation.is_symmetric())
+}
+
+fn node_shape(kind: Option<ActorKind>) -> &'static str {
+    match kind {
+        Some(ActorKind::Country) => "box",
+        Some(ActorKind::Organization) => "hexagon",
+        Some(ActorKind::Person) => "ellipse",
+        None => "plaintext",
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// One node per actor (its IRI, label and kind), one edge per (subject, relation, object)
+/// weighted by the number of articles that state it.
+type StanceGraph = DiGraph<(NamedNode, String, Option<ActorKind>), (Relation, usize)>;
+
+fn stance_graph(store: &Store, stances: &[Stance]) -> Result<StanceGraph, ExportError> {
+    let mut graph = DiGraph::new();
+    let mut nodes: BTreeMap<NamedNode, NodeIndex> = BTreeMap::new();
+    let actors: BTreeSet<&NamedNode> = stances.iter().flat_map(|s| [&s.subject, &s.object]).collect();
+    for actor in actors {
+        let described = describe(store, actor)?;
+        nodes.insert(actor.clone(), graph.add_node((actor.clone(), described.label, described.kind)));
+    }
+    let mut weights: BTreeMap<(NamedNode, Relation, NamedNode), BTreeSet<NamedNode>> = BTreeMap::new();
+    for stance in stances {
+        weights
+            .entry((stance.subject.clone(), stance.relation, stance.object.clone()))
+            .or_default()
+            .insert(stance.graph.clone());
+    }
+    for ((subject, relation, object), articles) in weights {
+        if let (Some(&from), Some(&to)) = (nodes.get(&subject), nodes.get(&object)) {
+            graph.add_edge(from, to, (relation, articles.len()));
+        }
+    }
+    Ok(graph)
+}
+
+/// Renders the stance graph of `stances` as DOT that `dot -Tsvg` draws.
+fn write_dot(store: &Store, stances: &[Stance], out: &mut dyn Write) -> Result<ExportSummary, ExportError> {
+    let graph = stance_graph(store, stances)?;
+    render_dot(&graph, out)?;
+    Ok(ExportSummary {
+        nodes: graph.node_count(),
+        edges: graph.edge_count(),
+        quads: 0,
+    })
+}
+
+/// DOT text for a stance graph, with stable node ids (`n0`, `n1`, ... in key order).
+fn render_dot(graph: &StanceGraph, out: &mut dyn Write) -> std::io::Result<()> {
+    let dot = petgraph::dot::Dot::with_attr_getters(
+        graph,
+        &[petgraph::dot::Config::EdgeNoLabel, petgraph::dot::Config::NodeNoLabel],
+        &|_, edge| {
+            let (relation, weight) = edge.weight();
+            let (colour, directed) = edge_style(*relation);
+            format!(
+                "label=\"{}\" color=\"{colour}\" fontcolor=\"{colour}\" penwidth={} weight={weight}{}",
+                relation.name(),
+                1 + weight.min(&5),
+                if directed { "" } else { " dir=both" }
+            )
+        },
+        &|_, (_, (node, label, kind))| {
+            format!(
+                "label=\"{}\" shape={} tooltip=\"{}\"",
+                escape(label),
+                node_shape(*kind),
+                escape(node.as_str())
+            )
+        },
+    );
+    writeln!(out, "{dot:?}")
+}
+
+/// Writes the quads of one article (for `warta extract`); triple syntaxes get the graphs merged.
+pub fn write_quads(quads: &crate::rdf::ArticleQuads, format: ExportFormat, out: &mut dyn Write) -> std::io::Result<()> {
+    let rdf_format = match format {
+        ExportFormat::NQuads => RdfFormat::NQuads,
+        ExportFormat::TriG => RdfFormat::TriG,
+        ExportFormat::NTriples => RdfFormat::NTriples,
+        ExportFormat::RdfXml => RdfFormat::RdfXml,
+        ExportFormat::Turtle | ExportFormat::Dot => RdfFormat::Turtle,
+    };
+    let mut serializer = crate::query::prefixed(RdfSerializer::from_format(rdf_format)).for_writer(out);
+    for quad in quads.all() {
+        if rdf_format.supports_datasets() {
+            serializer.serialize_quad(quad)?;
+        } else {
+            serializer.serialize_triple(oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object))?;
+        }
+    }
+    serializer.finish()?;
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! SPARQL 1.1 over the store through `SparqlEvaluator`, written in the W3C result formats or as
+//! an aligned table for people.
+//!
+//! Owns: result serialisation. Must not: know the pipeline.
+
+use std::io::Write;
+use std::time::Duration;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+
+use crate::store::Store;
+
+/// How to write results. Graph results (CONSTRUCT, DESCRIBE) use the RDF syntax that matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    /// An aligned table with prefixed names; Turtle for graphs.
+    Table,
+    Tsv,
+    Csv,
+    Json,
+    Xml,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    #[error("the query is not valid SPARQL: {0}")]
+    Syntax(String),
+    #[error("the query failed: {0}")]
+    Evaluation(String),
+    #[error("the query was cancelled after {0:?}")]
+    Timeout(Duration),
+    #[error("cannot write the results: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+/// What a query produced, for the caller's summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryOutcome {
+    Solutions(usize),
+    Boolean(bool),
+    Triples(usize),
+}
+
+/// Limits for one query run.
+#[derive(Debug, Clone)]
+pub struct QueryConfig {
+    /// Allow `SERVICE` calls to these endpoints only; `None` allows any (the command line),
+    /// an empty list none.
+    pub allowed_services: Option<Vec<String>>,
+    pub timeout: Option<Duration>,
+}
+
+/// Parses a query with the prefixes people expect, and binds it to the store.
+pub fn evaluator(config: &QueryConfig) -> Result<(SparqlEvaluator, CancellationToken), QueryError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        evaluator = evaluator
+            .with_prefix(prefix, namespace)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    }
+    if config.allowed_services.as_ref().is_some_and(Vec::is_empty) {
+        evaluator = evaluator.without_default_http_service_handler();
+    }
+    if let Some(timeout) = config.timeout {
+        evaluator = evaluator.with_http_timeout(timeout);
+    }
+    let token = CancellationToken::new();
+    evaluator = evaluator.with_cancellation_token(token.clone());
+    Ok((evaluator, token))
+}
+
+/// Runs `query` and writes its results to `out` in `format`.
+pub fn run(
+    store: &Store,
+    query: &str,
+    format: ResultFormat,
+    config: &QueryConfig,
+    out: &mut dyn Write,
+) -> Result<QueryOutcome, QueryError> {
+    let (evaluator, token) = evaluator(config)?;
+    let prepared = evaluator.parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let _watchdog = config.timeout.map(|limit| Watchdog::start(token.clone(), limit));
+    let results = prepared
+        .on_store(store.oxigraph())
+        .execute()
+        .map_err(|e| evaluation_error(&e.to_string(), config.timeout))?;
+    write_results(results, format, out, config.timeout)
+}
+
+fn evaluation_error(message: &str, timeout: Option<Duration>) -> QueryError {
+    match timeout {
+        Some(limit) if message.to_lowercase().contains("cancel") => QueryError::Timeout(limit),
+        _ => QueryError::Evaluation(message.to_owned()),
+    }
+}
+
+/// Cancels a query when its time is up; dropping it ends the watch.
+pub struct Watchdog {
+    done: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
+}
+
+impl Watchdog {
+    pub fn start(token: CancellationToken, limit: Duration) -> Watchdog {
+        let done = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+        let shared = done.clone();
+        std::thread::spawn(move || {
+            let (lock, condvar) = &*shared;
+            let Ok(guard) = lock.lock() else { return };
+            let Ok((finished, _)) = condvar.wait_timeout_while(guard, limit, |finished| !*finished) else {
+                return;
+            };
+            if !*finished {
+                token.cancel();
+            }
+        });
+        Watchdog { done }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        let (lock, condvar) = &*self.done;
+        if let Ok(mut finished) = lock.lock() {
+            *finished = true;
+        }
+        condvar.notify_all();
+    }
+}
+
+/// Writes evaluated results in `format`.
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    out: &mut dyn Write,
+    timeout: Option<Duration>,
+) -> Result<QueryOutcome, QueryError> {
+    match results {
+        QueryResults::Boolean(value) => {
+            match results_format(format) {
+                Some(w3c) => {
+                    QueryResultsSerializer::from_format(w3c).serialize_boolean_to_writer(&mut *out, value)?;
+                }
+                None => writeln!(out, "{value}")?,
+            }
+            Ok(QueryOutcome::Boolean(value))
+        }
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut count = 0;
+            match results_format(format) {
+                Some(w3c) => {
+                    let mut serializer = QueryResultsSerializer::from_format(w3c).serialize_solutions_to_writer(&mut *out, variables)?;
+                    for solution in solutions {
+                        let solution = solution.map_err(|e| evaluation_error(&e.to_string(), timeout))?;
+                        serializer.serialize(&solution)?;
+                        count += 1;
+                    }
+                    serializer.finish()?;
+                }
+                None => {
+                    let mut rows = Vec::new();
+                    for solution in solutions {
+                        let solution = solution.map_err(|e| evaluation_error(&e.to_string(), timeout))?;
+                        rows.push(
+                            variables
+                                .iter()
+                                .map(|v| solution.get(v).map(display_term).unwrap_or_default())
+                                .collect::<Vec<_>>(),
+                        );
+                    }
+                    count = rows.len();
+                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    write_table(out, &header, &rows)?;
+                }
+            }
+            Ok(QueryOutcome::Solutions(count))
+        }
+        QueryResults::Graph(triples) => {
+            let rdf_format = match format {
+                ResultFormat::Table => RdfFormat::Turtle,
+                ResultFormat::Xml => RdfFormat::RdfXml,
+                ResultFormat::Json => RdfFormat::JsonLd {
+                    profile: oxigraph::io::JsonLdProfileSet::empty(),
+                },
+                ResultFormat::Tsv | ResultFormat::Csv => RdfFormat::NTriples,
+            };
+            let mut serializer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
+            let mut count = 0;
+            for triple in triples {
+                let triple = triple.map_err(|e| evaluation_error(&e.to_string(), timeout))?;
+                serializer.serialize_triple(&triple)?;
+                count += 1;
+            }
+            serializer.finish()?;
+            Ok(QueryOutcome::Triples(count))
+        }
+    }
+}
+
+fn results_format(format: ResultFormat) -> Option<QueryResultsFormat> {
+    match format {
+        ResultFormat::Table => None,
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+    }
+}
+
+/// A serializer that writes warta's prefixes (where the syntax has prefixes).
+pub fn prefixed(mut serializer: RdfSerializer) -> RdfSerializer {
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        serializer = match serializer.clone().with_prefix(prefix, namespace) {
+            Ok(with) => with,
+            Err(_) => serializer,
+        };
+    }
+    serializer
+}
+
+/// A term for people: a prefixed name or `<iri>`, a literal's value (with `@lang`).
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => crate::vocab::compact(node.as_str()).unwrap_or_else(|| format!("<{}>", node.as_str())),
+        Term::BlankNode(node) => format!("_:{}", node.as_str()),
+        Term::Literal(literal) => match literal.language() {
+            Some(language) => format!("{}@{language}", literal.value()),
+            None => literal.value().to_owned(),
+        },
+        #[allow(unreachable_patterns, reason = "triple terms exist only with the rdf-12 feature")]
+        other => other.to_string(),
+    }
+}
+
+/// Cells wider than this are cut with an ellipsis, so that one long sentence keeps a table legible.
+const MAX_CELL_CHARS: usize = 60;
+
+fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let clip = |cell: &str| -> String {
+        let cell = cell.replace(['\n', '\t'], " ");
+        if cell.chars().count() > MAX_CELL_CHARS {
+            format!("{}…", cell.chars().take(MAX_CELL_CHARS - 1).collect::<String>())
+        } else {
+            cell
+        }
+    };
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    writeln!(out, "{}", line(header))?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row))?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}

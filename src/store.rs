@@ -1,0 +1,115 @@
+//! The Oxigraph store: opening it on disk or in memory, replacing one article's graph
+//! atomically, loading the reference graph.
+//!
+//! Owns: every write to the store. Must not: know Indonesian or the pipeline.
+
+use std::path::Path;
+
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Quad};
+use oxigraph::store::{StorageError, Store as OxStore};
+
+use crate::rdf::ArticleQuads;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("cannot open the store at {path}: {source}")]
+    Open { path: String, source: StorageError },
+    #[error("no store at {path}: run `warta build <articles> --store {path}` first")]
+    Missing { path: String },
+    #[error("cannot create the directory {path}: {source}")]
+    Create { path: String, source: std::io::Error },
+    #[error("store error: {0}")]
+    Storage(#[from] StorageError),
+}
+
+/// A warta store.
+#[derive(Clone)]
+pub struct Store {
+    inner: OxStore,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Store")
+    }
+}
+
+impl Store {
+    /// Opens the store at `path` for writing, creating it when missing.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(path).map_err(|source| StoreError::Create {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let inner = OxStore::open(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(Store { inner })
+    }
+
+    /// Opens an existing store for reading only, so that several readers may share it.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing {
+                path: path.display().to_string(),
+            });
+        }
+        let inner = OxStore::open_read_only(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(Store { inner })
+    }
+
+    /// A throw-away store in memory.
+    pub fn memory() -> Result<Store, StoreError> {
+        Ok(Store { inner: OxStore::new()? })
+    }
+
+    pub fn oxigraph(&self) -> &OxStore {
+        &self.inner
+    }
+
+    /// Replaces everything the store says of one article: its named graph and its description in
+    /// the default graph. Actor descriptions are added (they are the same for every article).
+    pub fn replace_article(&self, quads: &ArticleQuads) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        if let Some(graph) = &quads.graph {
+            transaction.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+            let old: Vec<Quad> = transaction
+                .quads_for_pattern(
+                    Some(NamedOrBlankNodeRef::NamedNode(graph.as_ref())),
+                    None,
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                )
+                .collect::<Result<_, _>>()?;
+            for quad in &old {
+                transaction.remove(quad);
+            }
+        }
+        for quad in quads.all() {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the named graph `graph` with `quads`.
+    pub fn replace_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        transaction.clear_graph(graph)?;
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Makes the writes durable on disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        Ok(self.inner.flush()?)
+    }
+}

@@ -1,0 +1,208 @@
+//! Every IRI warta writes, one module per namespace, one doc line per term; the identifiers of
+//! warta's own resources are minted here too. No other module spells an IRI.
+//!
+//! Owns: the data model's names (an API boundary: queries and the scorer depend on them).
+//! Must not: depend on anything but `oxigraph::model` and `model::Relation`.
+
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+
+/// Prefixes for people-facing output (tables, Turtle, the page), most specific first.
+pub const PREFIXES: [(&str, &str); 12] = [
+    ("actor", "https://w3id.org/warta/id/actor/"),
+    ("article", "https://w3id.org/warta/id/article/"),
+    ("statement", "https://w3id.org/warta/id/statement/"),
+    ("warta", "https://w3id.org/warta/ns#"),
+    ("wd", "http://www.wikidata.org/entity/"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("wartaid", "https://w3id.org/warta/id/"),
+];
+
+/// `prefix:local` for an IRI under a known prefix whose local part needs no escaping.
+pub fn compact(iri: &str) -> Option<String> {
+    PREFIXES.iter().find_map(|(prefix, namespace)| {
+        let local = iri.strip_prefix(namespace)?;
+        local
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .then(|| format!("{prefix}:{local}"))
+    })
+}
+
+pub mod warta {
+    //! The warta vocabulary, `https://w3id.org/warta/ns#` (published in `data/ontology.ttl`).
+    use oxigraph::model::NamedNodeRef;
+
+    use crate::model::{ActorKind, Relation};
+
+    /// A news article; its statements live in the named graph of the same IRI.
+    pub const ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Article");
+    /// Anything that takes stances.
+    pub const ACTOR: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Actor");
+    /// A country.
+    pub const COUNTRY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Country");
+    /// An organisation, body, ministry, party or armed group.
+    pub const ORGANIZATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Organization");
+    /// A named person.
+    pub const PERSON: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Person");
+    /// The provenance of one extracted triple.
+    pub const STATEMENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Statement");
+    /// Statement → the article that states it.
+    pub const ARTICLE_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#article");
+    /// Statement → the sentence text.
+    pub const SENTENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#sentence");
+    /// Statement → the sentence's position in the article.
+    pub const SENTENCE_INDEX: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#sentenceIndex");
+    /// Statement → where the sentence starts, in characters.
+    pub const CHAR_START: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#charStart");
+    /// Statement → where the sentence ends, in characters.
+    pub const CHAR_END: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#charEnd");
+    /// Statement → the trigger words.
+    pub const TRIGGER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#trigger");
+    /// Statement → the date the sentence gives.
+    pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#date");
+    /// Statement → asserted, announced or reported.
+    pub const MODALITY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#modality");
+    /// Statement → how often its rule is right.
+    pub const CONFIDENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#confidence");
+    /// Statement → the name of the rule that produced it.
+    pub const RULE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#rule");
+    /// Actor → the country or organisation it belongs to.
+    pub const PARENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#parent");
+    /// Country → an organisation it is a member of.
+    pub const MEMBER_OF: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#memberOf");
+    /// Country → its ISO 3166-1 alpha-2 code.
+    pub const ISO_ALPHA2: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#iso3166Alpha2");
+    /// Country → its ISO 3166-1 alpha-3 code.
+    pub const ISO_ALPHA3: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#iso3166Alpha3");
+    /// Country → member, observer or other.
+    pub const UN_STATUS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#unStatus");
+    /// Country → a capital or seat that stands for it in text.
+    pub const METONYM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#metonym");
+
+    /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
+    pub fn relation(relation: Relation) -> NamedNodeRef<'static> {
+        match relation {
+            Relation::Urges => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#urges"),
+            Relation::Supports => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#supports"),
+            Relation::Condemns => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#condemns"),
+            Relation::Criticizes => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#criticizes"),
+            Relation::Accuses => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#accuses"),
+            Relation::Warns => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#warns"),
+            Relation::Mediates => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#mediates"),
+            Relation::TalksWith => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#talksWith"),
+            Relation::AllyOf => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#allyOf"),
+            Relation::AffiliatedWith => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#affiliatedWith"),
+        }
+    }
+
+    /// The class of an actor kind.
+    pub fn class(kind: ActorKind) -> NamedNodeRef<'static> {
+        match kind {
+            ActorKind::Country => COUNTRY,
+            ActorKind::Organization => ORGANIZATION,
+            ActorKind::Person => PERSON,
+        }
+    }
+}
+
+pub mod owl {
+    //! OWL, for `owl:sameAs` links to Wikidata.
+    use oxigraph::model::NamedNodeRef;
+    /// The subject and object are the same thing.
+    pub const SAME_AS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/2002/07/owl#sameAs");
+}
+
+pub mod skos {
+    //! SKOS labels.
+    use oxigraph::model::NamedNodeRef;
+    /// Another name of the resource.
+    pub const ALT_LABEL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
+}
+
+pub mod dcterms {
+    //! Dublin Core terms for articles.
+    use oxigraph::model::NamedNodeRef;
+    /// An identifier of the resource.
+    pub const IDENTIFIER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/identifier");
+    /// The title.
+    pub const TITLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/title");
+    /// The date.
+    pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/date");
+    /// Where the resource comes from.
+    pub const SOURCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/source");
+}
+
+pub mod id {
+    //! warta's own resources, under `https://w3id.org/warta/id/`.
+    use oxigraph::model::NamedNode;
+
+    use crate::model::ActorKey;
+
+    pub const BASE: &str = "https://w3id.org/warta/id/";
+    /// The named graph that holds the gazetteer.
+    pub const REFERENCE_GRAPH: &str = "https://w3id.org/warta/id/graph/reference";
+    /// The named graph that holds the vocabulary (`data/ontology.ttl`).
+    pub const VOCABULARY_GRAPH: &str = "https://w3id.org/warta/id/graph/vocabulary";
+    /// Where Wikidata items live.
+    pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
+
+    pub fn actor(key: &ActorKey) -> NamedNode {
+        NamedNode::new_unchecked(format!("{BASE}actor/{key}"))
+    }
+
+    /// The article's IRI, its id percent-encoded where an IRI would not allow it.
+    pub fn article(article_id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{BASE}article/{}", encode_segment(article_id)))
+    }
+
+    pub fn statement(hash: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{BASE}statement/{hash}"))
+    }
+
+    pub fn reference_graph() -> NamedNode {
+        NamedNode::new_unchecked(REFERENCE_GRAPH)
+    }
+
+    pub fn vocabulary_graph() -> NamedNode {
+        NamedNode::new_unchecked(VOCABULARY_GRAPH)
+    }
+
+    pub fn wikidata(item: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{WIKIDATA_ENTITY}{item}"))
+    }
+
+    /// The key of an actor IRI, when it is one of ours.
+    pub fn actor_key(iri: &str) -> Option<ActorKey> {
+        iri.strip_prefix(BASE)?.strip_prefix("actor/").and_then(ActorKey::new)
+    }
+
+    /// Keeps RFC 3986 unreserved characters, percent-encodes every other byte.
+    fn encode_segment(segment: &str) -> String {
+        let mut out = String::with_capacity(segment.len());
+        for byte in segment.bytes() {
+            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+                out.push(char::from(byte));
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn article_ids_become_iri_segments() {
+            assert_eq!(
+                super::article("000_74294af58201a0cd").as_str(),
+                "https://w3id.org/warta/id/article/000_74294af58201a0cd"
+            );
+            assert_eq!(super::article("a b/é").as_str(), "https://w3id.org/warta/id/article/a%20b%2F%C3%A9");
+        }
+    }
+}
