@@ -41,7 +41,6 @@ const RELATIONS: [&str; 10] = [
     "allyOf",
     "affiliatedWith",
 ];
-const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -214,7 +213,7 @@ fn system_triples(tsv: &str, entities: &Entities, punctuation: &Regex) -> Result
             }
             let (qids, labels) = ends.seen.entry(iri).or_default();
             let wikidata = value(&format!("{end}Wd"));
-            if let Some(item) = wikidata.strip_prefix(WIKIDATA) {
+            if let Some(item) = wikidata.strip_prefix(crate::vocab::id::WIKIDATA_ENTITY) {
                 qids.insert(item.to_owned());
             }
             let label = value(&format!("{end}Label"));

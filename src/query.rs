@@ -222,15 +222,12 @@ pub fn prefixed(mut serializer: RdfSerializer) -> RdfSerializer {
     serializer
 }
 
-/// A term for people: a prefixed name or `<iri>`, a literal's value (with `@lang`).
+/// A term for people: a prefixed name or `<iri>`, a literal's value.
 pub fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(node) => crate::vocab::compact(node.as_str()).unwrap_or_else(|| format!("<{}>", node.as_str())),
         Term::BlankNode(node) => format!("_:{}", node.as_str()),
-        Term::Literal(literal) => match literal.language() {
-            Some(language) => format!("{}@{language}", literal.value()),
-            None => literal.value().to_owned(),
-        },
+        Term::Literal(literal) => literal.value().to_owned(),
         #[allow(unreachable_patterns, reason = "triple terms exist only with the rdf-12 feature")]
         other => other.to_string(),
     }

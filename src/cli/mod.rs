@@ -33,7 +33,11 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            let chain: Vec<String> = error.chain().map(ToString::to_string).collect();
+            // One line, whatever the causes print: a parser's message may span several.
+            let chain: Vec<String> = error
+                .chain()
+                .map(|cause| cause.to_string().split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
             report(&format!("warta: {}", chain.join(": ")));
             ExitCode::from(2)
         }

@@ -1,0 +1,300 @@
+//! The command line end to end: build, rebuild, every query format, export, bad inputs, errors.
+
+use crate::util::*;
+
+#[test]
+fn building_twice_leaves_exactly_the_same_store() {
+    let dir = scratch();
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    let first = warta(dir.path(), &["build", seeds, "--store", "s"]);
+    assert_exit(&first, 0);
+    assert!(stderr(&first).contains("loaded 5 articles"), "{}", stderr(&first));
+    let dump = |dir: &std::path::Path| {
+        let output = warta(dir, &["export", "--store", "s", "--format", "nq"]);
+        assert_exit(&output, 0);
+        let mut lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    let before = dump(dir.path());
+    assert!(before.len() > 1000, "the seeds make a real graph, got {} quads", before.len());
+    assert_exit(&warta(dir.path(), &["build", seeds, "--store", "s", "--quiet"]), 0);
+    assert_eq!(dump(dir.path()), before);
+}
+
+#[test]
+fn build_defaults_to_warta_db_in_the_current_directory() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("a1.txt"), "Kanada mengecam Rusia atas serangan itu.\n").unwrap();
+    assert_exit(&warta(dir.path(), &["build", "a1.txt", "--quiet"]), 0);
+    assert!(dir.path().join("warta.db").is_dir());
+    let output = warta(
+        dir.path(),
+        &[
+            "query",
+            "--format",
+            "tsv",
+            "SELECT ?o WHERE { GRAPH ?g { actor:canada warta:condemns ?o } }",
+        ],
+    );
+    assert_exit(&output, 0);
+    assert_eq!(
+        tsv_rows(&stdout(&output)),
+        vec![vec!["https://w3id.org/warta/id/actor/russia".to_owned()]]
+    );
+}
+
+#[test]
+fn queries_write_every_result_format() {
+    let store = seeds_store().to_str().unwrap();
+    let dir = scratch();
+    let select = "SELECT ?doc WHERE { ?a a warta:Article ; dcterms:identifier ?doc } ORDER BY ?doc";
+    let run = |format: &str, query: &str| {
+        let output = warta(dir.path(), &["query", "--store", store, "--format", format, query]);
+        assert_exit(&output, 0);
+        stdout(&output)
+    };
+
+    let tsv = run("tsv", select);
+    assert_eq!(tsv.lines().next(), Some("?doc"));
+    assert_eq!(tsv_rows(&tsv).len(), 5);
+
+    let csv = run("csv", select);
+    assert_eq!(csv.lines().next().map(str::trim), Some("doc"));
+    assert!(csv.contains("000_74294af58201a0cd"));
+
+    let json: serde_json::Value = serde_json::from_str(&run("json", select)).expect("valid JSON results");
+    assert_eq!(json["head"]["vars"][0], "doc");
+    assert_eq!(json["results"]["bindings"].as_array().map(Vec::len), Some(5));
+
+    let xml = run("xml", select);
+    assert!(xml.contains("<sparql") && xml.contains("<binding name=\"doc\">"), "{xml}");
+
+    let table = run("table", select);
+    assert_eq!(table.lines().next().map(str::trim), Some("doc"));
+    assert!(table.trim_end().ends_with("(5 rows)"), "{table}");
+
+    let ask: serde_json::Value =
+        serde_json::from_str(&run("json", "ASK { GRAPH ?g { actor:turkey warta:supports actor:azerbaijan } }")).unwrap();
+    assert_eq!(ask["boolean"], true);
+
+    let turtle = run(
+        "table",
+        "CONSTRUCT { ?s warta:supports ?o } WHERE { GRAPH ?g { ?s warta:supports ?o } }",
+    );
+    assert!(turtle.contains("actor:turkey warta:supports actor:azerbaijan"), "{turtle}");
+    let ntriples = run("tsv", "CONSTRUCT { ?s warta:allyOf ?o } WHERE { GRAPH ?g { ?s warta:allyOf ?o } }");
+    assert!(
+        ntriples.contains(
+            "<https://w3id.org/warta/id/actor/turkey> <https://w3id.org/warta/ns#allyOf> <https://w3id.org/warta/id/actor/azerbaijan> ."
+        ),
+        "{ntriples}"
+    );
+}
+
+#[test]
+fn export_dot_is_drawn_by_graphviz() {
+    let store = seeds_store().to_str().unwrap();
+    let dir = scratch();
+    let output = warta(dir.path(), &["export", "--store", store, "--format", "dot", "--out", "stances.dot"]);
+    assert_exit(&output, 0);
+    let dot = std::fs::read_to_string(dir.path().join("stances.dot")).unwrap();
+    assert!(dot.contains("label=\"Turki\" shape=box"), "countries are boxes: {dot}");
+    assert!(dot.contains("label=\"Antonio Guterres\" shape=ellipse"), "persons are ellipses");
+    assert!(
+        dot.contains("label=\"urges\" color=\"#1f77b4\""),
+        "stances are labelled and coloured"
+    );
+    let svg = std::process::Command::new("dot")
+        .args(["-Tsvg", "stances.dot"])
+        .current_dir(dir.path())
+        .output()
+        .expect("GraphViz `dot` is installed (apt-get install graphviz)");
+    assert!(svg.status.success(), "{}", String::from_utf8_lossy(&svg.stderr));
+    let svg = String::from_utf8_lossy(&svg.stdout);
+    assert!(svg.contains("<svg") && svg.contains("Turki"), "dot drew the picture");
+}
+
+#[test]
+fn export_filters_by_relation_actor_and_article() {
+    let store = seeds_store().to_str().unwrap();
+    let dir = scratch();
+    let dot = |args: &[&str]| {
+        let mut all = vec!["export", "--store", store, "--format", "dot"];
+        all.extend_from_slice(args);
+        let output = warta(dir.path(), &all);
+        assert_exit(&output, 0);
+        stdout(&output)
+    };
+    let mediation = dot(&["--relation", "mediates", "--actor", "Q794"]);
+    assert!(
+        mediation.contains("label=\"Iran\"") && mediation.contains("label=\"mediates\""),
+        "{mediation}"
+    );
+    assert!(!mediation.contains("label=\"urges\""), "only mediation: {mediation}");
+    let one_article = dot(&["--article", "001_2c12a08885d138fe", "--relation", "allyOf"]);
+    assert_eq!(one_article.matches("label=\"allyOf\"").count(), 1, "{one_article}");
+
+    let unknown = warta(dir.path(), &["export", "--store", store, "--format", "dot", "--actor", "Atlantis"]);
+    assert_exit(&unknown, 2);
+    assert!(stderr(&unknown).contains("no actor in the store is called 'Atlantis'"));
+    let relation = warta(dir.path(), &["export", "--store", store, "--format", "ttl", "--relation", "likes"]);
+    assert_exit(&relation, 2);
+    assert!(stderr(&relation).contains("unknown relation 'likes'"));
+
+    let turtle = warta(dir.path(), &["export", "--store", store, "--format", "ttl", "--relation", "allyOf"]);
+    assert_exit(&turtle, 0);
+    let turtle = stdout(&turtle);
+    assert!(
+        turtle.contains("warta:allyOf") && turtle.contains("warta:Statement") && !turtle.contains("warta:urges"),
+        "{turtle}"
+    );
+}
+
+#[test]
+fn bad_inputs_are_named_and_skipped_and_good_ones_still_load() {
+    let dir = scratch();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(inputs.join("latin1.txt"), b"Jerman mengecam \xe9 Rusia.").unwrap();
+    std::fs::write(inputs.join("empty.txt"), b"  \n").unwrap();
+    std::fs::write(inputs.join("binary.txt"), b"\x00\x01\x02").unwrap();
+    std::fs::write(inputs.join("good.txt"), "Jepang mendukung Filipina.\n").unwrap();
+    std::fs::write(
+        inputs.join("lines.jsonl"),
+        "{\"id\": \"j1\", \"text\": \"Mesir mengecam Israel.\", \"date\": \"2024-05-01\"}\n{not json\n{\"id\": \"j2\", \"text\": \"\"}\n",
+    )
+    .unwrap();
+    let output = warta(dir.path(), &["build", "in", "missing.txt", "--store", "s"]);
+    assert_exit(&output, 1);
+    let errors = stderr(&output);
+    for name in [
+        "latin1.txt: not UTF-8",
+        "empty.txt: empty article",
+        "binary.txt: binary content",
+        "lines.jsonl:2: malformed JSON line",
+        "lines.jsonl:3: article 'j2' has an empty text",
+        "missing.txt: no such file or directory",
+    ] {
+        assert!(errors.contains(name), "stderr names {name}: {errors}");
+    }
+    let query = warta(
+        dir.path(),
+        &[
+            "query",
+            "--store",
+            "s",
+            "--format",
+            "tsv",
+            "SELECT ?id WHERE { ?a a warta:Article ; dcterms:identifier ?id } ORDER BY ?id",
+        ],
+    );
+    assert_eq!(tsv_rows(&stdout(&query)), vec![vec!["good".to_owned()], vec!["j1".to_owned()]]);
+}
+
+#[test]
+fn errors_are_one_line_with_what_to_do() {
+    let dir = scratch();
+    let missing = warta(dir.path(), &["query", "--store", "nowhere", "--name", "mediators"]);
+    assert_exit(&missing, 2);
+    assert_eq!(
+        stderr(&missing).trim(),
+        "warta: no store at nowhere: run `warta build <articles> --store nowhere` first"
+    );
+
+    let store = seeds_store().to_str().unwrap();
+    let bad = warta(dir.path(), &["query", "--store", store, "SELECT ?x WHERE { ?x"]);
+    assert_exit(&bad, 2);
+    let message = stderr(&bad);
+    assert!(
+        message.starts_with("warta: the query is not valid SPARQL") && message.trim().lines().count() == 1,
+        "{message}"
+    );
+
+    let unknown = warta(dir.path(), &["query", "--store", store, "--name", "nope"]);
+    assert_exit(&unknown, 2);
+    assert!(stderr(&unknown).contains("`warta query --list` shows them"));
+}
+
+#[test]
+fn extract_writes_rdf_without_a_store() {
+    let dir = scratch();
+    let output = warta_with_input(
+        dir.path(),
+        &["extract", "-", "--format", "nq"],
+        "Presiden Kenya William Ruto mendesak Sudan dan Chad untuk berunding.\n",
+    );
+    assert_exit(&output, 0);
+    let quads = stdout(&output);
+    assert!(quads.contains("<https://w3id.org/warta/id/actor/william-ruto> <https://w3id.org/warta/ns#urges> <https://w3id.org/warta/id/actor/sudan> <https://w3id.org/warta/id/article/stdin> ."), "{quads}");
+    assert!(quads.contains("<https://w3id.org/warta/id/actor/william-ruto> <https://w3id.org/warta/ns#affiliatedWith> <https://w3id.org/warta/id/actor/kenya>"), "{quads}");
+    assert!(!dir.path().join("warta.db").exists(), "no store is made");
+
+    let turtle = warta_with_input(dir.path(), &["extract", "-", "--format", "ttl"], "Kanada mengecam Rusia.\n");
+    assert_exit(&turtle, 0);
+    assert!(
+        stdout(&turtle).contains("actor:canada warta:condemns actor:russia"),
+        "{}",
+        stdout(&turtle)
+    );
+}
+
+#[test]
+fn eval_prints_what_the_reference_scorer_prints() {
+    let store = seeds_store().to_str().unwrap();
+    let dir = scratch();
+    let gold = fixture("gold/seeds.tsv");
+    let entities = fixture("gold/entities.tsv");
+    let ours = warta(
+        dir.path(),
+        &[
+            "eval",
+            "--store",
+            store,
+            "--gold",
+            gold.to_str().unwrap(),
+            "--entities",
+            entities.to_str().unwrap(),
+            "-v",
+        ],
+    );
+    assert_exit(&ours, 0);
+    let triples = warta(
+        dir.path(),
+        &["query", "--store", store, "--format", "tsv", "--name", "scored-triples"],
+    );
+    std::fs::write(dir.path().join("out.tsv"), &triples.stdout).unwrap();
+    let python = std::process::Command::new("python3")
+        .args([
+            fixture("score.py").to_str().unwrap(),
+            "--gold",
+            gold.to_str().unwrap(),
+            "--entities",
+            entities.to_str().unwrap(),
+            "--system",
+            "out.tsv",
+            "-v",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("python3 is installed");
+    assert!(python.status.success(), "{}", String::from_utf8_lossy(&python.stderr));
+    assert_eq!(stdout(&ours), String::from_utf8_lossy(&python.stdout));
+
+    let floor = warta(
+        dir.path(),
+        &[
+            "eval",
+            "--store",
+            store,
+            "--gold",
+            gold.to_str().unwrap(),
+            "--entities",
+            entities.to_str().unwrap(),
+            "--min-f1",
+            "0.999",
+        ],
+    );
+    assert_exit(&floor, 1);
+}
