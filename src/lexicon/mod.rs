@@ -110,6 +110,7 @@ pub enum WordClass {
     Recip,
     Copula,
     Source,
+    Deny,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -316,6 +317,7 @@ impl Lexicon {
                 "recip" => WordClass::Recip,
                 "copula" => WordClass::Copula,
                 "source" => WordClass::Source,
+                "deny" => WordClass::Deny,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);

@@ -71,6 +71,8 @@ pub enum Speaker {
     Previous,
     /// A quote with no tag: the speaker of the paragraph.
     Untagged,
+    /// A quoted phrase inside a sentence with no tag: the sentence's subject.
+    Topic,
 }
 
 /// An act narrated in the sentence, kept so that `pasukan pendudukan` can later find who occupied.
@@ -434,9 +436,23 @@ impl Sentence<'_> {
             .min_by_key(|(_, a)| a.scope.len())
             .map(|(i, _)| i);
         let modifiers = self.before_predicate(pred.tokens.start);
-        let negated = modifiers
-            .iter()
-            .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
+        // `menolak untuk mengutuk`, `enggan untuk mendukung`: a refusal governs the act after it.
+        let refused = pred.tokens.start >= 2
+            && self.class(pred.tokens.start - 1) == Some(WordClass::Purpose)
+            && self.class(pred.tokens.start - 2) == Some(WordClass::Neg);
+        // `membantah (tuduhan) bahwa X mendukung Y`: what is denied is not asserted.
+        let denied = (0..pred.tokens.start).rev().take_while(|&i| !self.is_hard_stop(i)).any(|i| {
+            self.key(i) == "bahwa"
+                && (0..i)
+                    .rev()
+                    .take_while(|&j| !self.is_hard_stop(j))
+                    .any(|j| self.class(j) == Some(WordClass::Deny))
+        });
+        let negated = denied
+            || refused
+            || modifiers
+                .iter()
+                .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
         let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge));
         let announced = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Announce)) || self.announced_by_governor(pred);
         let useful = claim || reciprocal || toward_parties || !objects.is_empty();
@@ -521,8 +537,21 @@ impl Sentence<'_> {
         if depth > MAX_DEPTH {
             return Vec::new();
         }
+        // `X ... dengan mengatakan, ...`, `sambil menyerukan`: a manner clause shares the main subject.
+        if matches!(self.key(pred.tokens.start.wrapping_sub(1)), "dengan" | "sambil" | "seraya") && !pred.nominal {
+            if let Some(main) = (0..pred_index).find(|&p| {
+                self.preds
+                    .get(p)
+                    .is_some_and(|x| x.kind != PredKind::Copula && self.relative_pronoun_before(x).is_none())
+            }) {
+                let subjects = self.subject_of(main, depth + 1);
+                if !subjects.is_empty() {
+                    return subjects;
+                }
+            }
+        }
         let mut index = pred.tokens.start;
-        let mut skipped_words = 0;
+        let mut skipped_words: usize = 0;
         let mut passed_purpose = false;
         let mut passed_coordination = false;
         let mut held: Option<usize> = None;
@@ -554,6 +583,13 @@ impl Sentence<'_> {
             }
             if let Some(q) = self.pred_ending(at) {
                 let Some(governor) = self.preds.get(q) else { break };
+                // `situasi yang memburuk ... mengatakan`: a verb of a relative clause governs
+                // nothing outside it; go on before its head noun.
+                if let Some(pronoun) = self.relative_pronoun_before(governor) {
+                    index = pronoun;
+                    skipped_words = skipped_words.saturating_sub(2);
+                    continue;
+                }
                 match governor.kind {
                     PredKind::Copula => {
                         index = governor.tokens.start;
@@ -572,6 +608,19 @@ impl Sentence<'_> {
             match self.class(at) {
                 Some(WordClass::Purpose) => passed_purpose = true,
                 Some(WordClass::Coord) => passed_coordination = true,
+                // `resolusi yang mengecam Rusia`: a relative clause's subject is its head noun,
+                // which must be an actor (`Turki yang merupakan sekutu ...`).
+                Some(WordClass::Rel) if self.only_modifiers_between(at + 1, pred.tokens.start) => {
+                    let mut head_end = at;
+                    if head_end > 0 && self.is_punct(head_end - 1, &[","]) {
+                        head_end -= 1;
+                    }
+                    return head_end
+                        .checked_sub(1)
+                        .and_then(|h| self.mention_at(h))
+                        .map(|m| self.coordinated_left(m))
+                        .unwrap_or_default();
+                }
                 Some(
                     WordClass::Rel
                     | WordClass::Aux
@@ -582,7 +631,7 @@ impl Sentence<'_> {
                     | WordClass::Det
                     | WordClass::Copula,
                 ) => {}
-                Some(WordClass::Prep | WordClass::Conj | WordClass::Source) => {}
+                Some(WordClass::Prep | WordClass::Conj | WordClass::Source | WordClass::Deny) => {}
                 None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
@@ -606,6 +655,18 @@ impl Sentence<'_> {
         self.fronted_subject(pred)
     }
 
+    /// True when only modifiers and copulas stand in `start..end`.
+    fn only_modifiers_between(&self, start: usize, end: usize) -> bool {
+        (start..end).all(|i| {
+            matches!(
+                self.class(i),
+                Some(WordClass::Aux | WordClass::Neg | WordClass::Announce | WordClass::Hedge | WordClass::Copula)
+            ) || self
+                .pred_covering(i)
+                .is_some_and(|p| self.preds.get(p).is_some_and(|x| x.kind == PredKind::Copula))
+        })
+    }
+
     /// `Mengutuk ..., Guterres meminta`: a predicate opening the sentence takes the subject of
     /// the main clause after the first comma.
     fn fronted_subject(&self, pred: &Pred) -> Vec<usize> {
@@ -627,12 +688,27 @@ impl Sentence<'_> {
     }
 
     /// True when a preposition opens the phrase that starts at `start`.
+    /// `oleh X` names the agent of an act (`penembakan oleh pasukan Armenia`) and is no place to skip.
     fn in_prepositional_phrase(&self, start: usize) -> bool {
         let mut index = start;
         while index > 0 && self.class(index - 1) == Some(WordClass::Det) {
             index -= 1;
         }
-        index > 0 && matches!(self.class(index - 1), Some(WordClass::Prep | WordClass::Source))
+        index > 0 && matches!(self.class(index - 1), Some(WordClass::Prep | WordClass::Source)) && self.key(index - 1) != "oleh"
+    }
+
+    /// The `yang` that opens the relative clause predicate `q` belongs to, if it is one.
+    fn relative_pronoun_before(&self, q: &Pred) -> Option<usize> {
+        let mut index = q.tokens.start;
+        while index > 0 {
+            let at = index - 1;
+            match self.class(at) {
+                Some(WordClass::Rel) => return Some(at),
+                Some(WordClass::Aux | WordClass::Neg | WordClass::Announce | WordClass::Hedge) => index = at,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// `X yang ... , pred`: the head before the relative pronoun, found from the closing comma.
@@ -693,6 +769,7 @@ impl Sentence<'_> {
         let start = self.mention(m)?.tokens.start;
         let mut index = start;
         let mut coordinator = false;
+        let mut conjunction = false;
         let mut words = 0;
         while index > 0 {
             let at = index - 1;
@@ -700,14 +777,17 @@ impl Sentence<'_> {
                 return coordinator.then_some(previous);
             }
             if self.class(at) == Some(WordClass::Coord) || self.is_punct(at, &[","]) {
-                if coordinator && self.is_punct(at, &[","]) {
+                let comma = self.is_punct(at, &[","]);
+                // `X, serta Y` has a comma and a conjunction; `X, , Y` is no list.
+                if coordinator && comma && !conjunction {
                     return None;
                 }
-                // `dengan Jepang, Korea Selatan mengutuk`: a comma joins a list only when a
+                // `dengan Jepang, Korea Selatan mengutuk`: a comma alone joins a list only when a
                 // conjunction closes it further on (`X, Y dan Z`).
-                if self.is_punct(at, &[","]) && !self.list_continues_after(m) {
+                if comma && !conjunction && !self.list_continues_after(m) {
                     return None;
                 }
+                conjunction |= !comma;
                 coordinator = true;
             } else if coordinator
                 && self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word)
@@ -1008,6 +1088,8 @@ impl Sentence<'_> {
                             Speaker::Mentions(subjects)
                         }
                     }
+                    // A quoted phrase inside someone's sentence is theirs.
+                    _ if (0..start).any(|i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)) => Speaker::Topic,
                     _ => Speaker::Untagged,
                 }
             };
@@ -1124,6 +1206,7 @@ mod tests {
                     Speaker::Mentions(ms) => ms.iter().map(name).collect::<Vec<_>>().join("+"),
                     Speaker::Previous => "previous".to_owned(),
                     Speaker::Untagged => "untagged".to_owned(),
+                    Speaker::Topic => "topic".to_owned(),
                 });
                 if c.claim {
                     format!("{}> {} {}", speaker.unwrap_or_default(), c.relation, subjects.join("+"))

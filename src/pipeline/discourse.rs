@@ -82,6 +82,10 @@ struct State {
     statement_issuer: Vec<ActorKey>,
     section: Option<usize>,
     agents: HashMap<String, Vec<ActorKey>>,
+    /// The subject the current sentence names outright, with where each mention starts.
+    sentence_topic: Vec<(usize, ActorKey)>,
+    /// Where the mention being resolved starts.
+    position: usize,
 }
 
 struct Discourse<'a> {
@@ -116,12 +120,24 @@ impl Discourse<'_> {
         let mentions = &input.mentions.mentions;
         let clauses = input.clauses;
 
+        // The sentence's own subject, when it is named outright: `mereka` and `pihaknya` later in
+        // the sentence refer to it before anything said earlier.
+        self.state.sentence_topic = clauses
+            .topic
+            .iter()
+            .filter_map(|&m| mentions.get(m))
+            .filter_map(|m| match &m.referent {
+                Referent::Actor(key) | Referent::NewPerson { key, .. } => Some((m.tokens.start, key.clone())),
+                _ => None,
+            })
+            .collect();
+
         // Speakers first: a quote's `Kami` and `pihaknya` resolve to them.
         let speakers: Vec<Vec<ActorKey>> = clauses.attributions.iter().map(|a| self.speaker(&a.speaker, mentions)).collect();
 
         // Mentions in order, so that `negara itu` finds the country named just before it.
         let mut resolved: Vec<Vec<ActorKey>> = Vec::with_capacity(mentions.len());
-        for (index, mention) in mentions.iter().enumerate() {
+        for mention in mentions {
             let speaker = clauses
                 .attributions
                 .iter()
@@ -131,9 +147,9 @@ impl Discourse<'_> {
                 .and_then(|(i, _)| speakers.get(i))
                 .cloned()
                 .unwrap_or_default();
+            self.state.position = mention.tokens.start;
             let keys = self.resolve(&mention.referent, &speaker);
             self.remember(&keys);
-            let _ = index;
             resolved.push(keys);
         }
 
@@ -195,8 +211,9 @@ impl Discourse<'_> {
                     self.state.speaker.clone()
                 }
             }
+            Speaker::Topic if !self.state.sentence_topic.is_empty() => self.state.sentence_topic.iter().map(|(_, k)| k.clone()).collect(),
             // A quote with no tag continues the last speaker, or whoever the text was about.
-            Speaker::Untagged => {
+            Speaker::Untagged | Speaker::Topic => {
                 if self.state.speaker.is_empty() {
                     self.state.topic.clone()
                 } else {
@@ -222,10 +239,19 @@ impl Discourse<'_> {
     fn resolve_reference(&self, target: &ReferenceTarget, speaker: &[ActorKey]) -> Vec<ActorKey> {
         let last = |list: &Vec<ActorKey>| list.last().cloned().into_iter().collect::<Vec<_>>();
         let antecedent = || {
-            if speaker.is_empty() {
-                self.state.topic.clone()
-            } else {
+            let own: Vec<ActorKey> = self
+                .state
+                .sentence_topic
+                .iter()
+                .filter(|(start, _)| *start < self.state.position)
+                .map(|(_, k)| k.clone())
+                .collect();
+            if !speaker.is_empty() {
                 speaker.to_vec()
+            } else if !own.is_empty() {
+                own
+            } else {
+                self.state.topic.clone()
             }
         };
         match target {
@@ -313,7 +339,13 @@ impl Discourse<'_> {
             (sides.clone(), sides)
         } else if clause.toward_parties {
             confidence *= VIA_PARTIES;
-            (self.keys_of(&clause.subjects, resolved), self.parties.to_vec())
+            // A side of the conflict does not mediate in it.
+            let subjects: Vec<ActorKey> = self
+                .keys_of(&clause.subjects, resolved)
+                .into_iter()
+                .filter(|s| !self.parties.contains(s) && !self.lexicon.gazetteer.country_of(s).is_some_and(|c| self.parties.contains(&c)))
+                .collect();
+            (subjects, self.parties.to_vec())
         } else {
             (self.keys_of(&clause.subjects, resolved), self.keys_of(&clause.objects, resolved))
         };
@@ -327,8 +359,8 @@ impl Discourse<'_> {
         let trigger = self.trigger_text(input, clause.tokens.clone());
         for subject in &subjects {
             for object in &objects {
-                // An actor takes no stance toward itself, nor toward its own country's side.
-                if subject == object || (clause.toward_parties && self.lexicon.gazetteer.country_of(subject).as_ref() == Some(object)) {
+                // An actor takes no stance toward itself.
+                if subject == object {
                     continue;
                 }
                 self.statements.push(Statement {

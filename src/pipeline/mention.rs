@@ -78,6 +78,8 @@ enum Atom {
 
 /// Names in a title chain or a discovered name run at most this many tokens.
 const MAX_NAME_TOKENS: usize = 4;
+/// Words a post in apposition may have before its organisation (`kepala kebijakan luar negeri Uni Eropa`).
+const MAX_POST_WORDS: usize = 5;
 /// A misspelt name must be this long to be matched at edit distance one.
 const MIN_FUZZY_CHARS: usize = 6;
 
@@ -401,6 +403,19 @@ impl Composer<'_> {
                 break;
             }
             match (self.key(index), self.atom(index).map(|(_, a)| a.clone())) {
+                // `Juru bicara Kementerian`, `juru bicara kementerian itu`: the body referred to.
+                (_, Some(Atom::Reference(reference))) if org.is_none() => {
+                    let target = self.lexicon.references.get(reference)?.target.clone();
+                    let institutional = matches!(
+                        target,
+                        ReferenceTarget::Ministry | ReferenceTarget::Organization | ReferenceTarget::Country
+                    );
+                    let end = self.atom(index)?.0.end;
+                    if !institutional || self.name_at(end).is_some() {
+                        break;
+                    }
+                    return Some(self.push(start..end, Referent::Reference(target), Role::Official, None, false));
+                }
                 (_, Some(Atom::Title(next))) => {
                     if org.is_none() {
                         title = next;
@@ -520,7 +535,7 @@ impl Composer<'_> {
         }
         // Adjectives of the post ("pejabat tinggi pemerintahan ...") come before the organisation.
         let mut org = None;
-        for index in title_range.end..title_range.end + 3 {
+        for index in title_range.end..title_range.end + MAX_POST_WORDS {
             if let Some(actor) = self.actor_at(index) {
                 org = Some((Referent::Actor(actor.key.clone()), actor.end));
                 break;

@@ -11,6 +11,7 @@
     reason = "test code"
 )]
 
+mod cases;
 mod cli;
 mod seeds;
 mod source;

@@ -32,11 +32,6 @@ const ACCEPTED: &[(&str, &str)] = &[
     // country. Same roll-up, counted right.
     ("missed", "004_7b54c82ff4f6f653 khatibzadeh affiliatedWith iran-mfa"),
     ("false", "004_7b54c82ff4f6f653 khatibzadeh affiliatedWith iran"),
-    // FIXME: "penembakan oleh pasukan Armenia ... merupakan tindakan "tercela"" — the claim's
-    // target is read across the quote marks only in part.
-    ("missed", "004_7b54c82ff4f6f653 pakistan-mfa condemns armenia"),
-    // FIXME: a quote fragment inside Kalin's sentence is given to the previous speaker.
-    ("false", "004_7b54c82ff4f6f653 erdogan accuses armenia"),
 ];
 
 #[test]

@@ -1,0 +1,97 @@
+//! The cases of `tests/cases/`: each text must yield exactly its expected triples.
+
+use std::collections::BTreeSet;
+
+use crate::util::*;
+
+struct Case {
+    file: String,
+    name: String,
+    text: String,
+    expected: BTreeSet<String>,
+}
+
+/// `talksWith` and `allyOf` hold both ways: write them with the smaller key first.
+fn triple(subject: &str, relation: &str, object: &str) -> String {
+    let symmetric = matches!(relation, "talksWith" | "allyOf");
+    if symmetric && object < subject {
+        format!("{object} {relation} {subject}")
+    } else {
+        format!("{subject} {relation} {object}")
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/cases"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        for block in std::fs::read_to_string(&path)
+            .unwrap()
+            .split("\n## ")
+            .filter(|b| !b.trim().is_empty())
+        {
+            let mut lines = block.lines();
+            let name = lines.next().unwrap().trim_start_matches("## ").to_owned();
+            let mut text = String::new();
+            let mut expected = BTreeSet::new();
+            for line in lines {
+                if let Some(content) = line.strip_prefix("> ") {
+                    text.push_str(content);
+                    text.push('\n');
+                } else if let Some(spec) = line.strip_prefix("= ") {
+                    let parts: Vec<&str> = spec.split_whitespace().collect();
+                    assert_eq!(parts.len(), 3, "{file}: '{name}': '{spec}' is not 'subject relation object'");
+                    expected.insert(triple(parts[0], parts[1], parts[2]));
+                } else {
+                    assert!(line.trim().is_empty(), "{file}: '{name}': stray line '{line}'");
+                }
+            }
+            cases.push(Case {
+                file: file.clone(),
+                name,
+                text,
+                expected,
+            });
+        }
+    }
+    cases
+}
+
+#[test]
+fn every_case_yields_exactly_its_triples() {
+    let lexicon = warta::Lexicon::embedded().unwrap();
+    let cases = cases();
+    assert!(cases.len() >= 60, "at least sixty cases, found {}", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let article = warta::Article::from_text(warta::ArticleId::new("case").unwrap(), case.text.clone());
+        let extraction = warta::extract(&article, &lexicon);
+        let got: BTreeSet<String> = extraction
+            .statements
+            .iter()
+            .map(|s| triple(s.subject.as_str(), s.relation.name(), s.object.as_str()))
+            .collect();
+        if got != case.expected {
+            let missing: Vec<&String> = case.expected.difference(&got).collect();
+            let extra: Vec<&String> = got.difference(&case.expected).collect();
+            failures.push(format!(
+                "{} — {}\n{}  missing: {missing:?}\n  extra:   {extra:?}",
+                case.file, case.name, case.text
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
