@@ -388,7 +388,10 @@ impl Sentence<'_> {
         let (subjects, mut objects, mut toward_parties, mut rule);
         toward_parties = false;
         objects = Vec::new();
-        if pred.passive && !claim {
+        // `dibentuk untuk menemukan solusi damai`: a trigger whose party is the conflict's sides
+        // has its actor in the subject, passive or not.
+        let toward_sides_only = trigger.slots.iter().all(|slot| *slot == Slot::Parties);
+        if pred.passive && !claim && !toward_sides_only {
             // `X didukung (oleh) Y`: Y acts on X.
             objects = self.subject_of(pred_index, 0);
             let mut after = pred.tokens.end;
@@ -789,13 +792,14 @@ impl Sentence<'_> {
                 }
                 conjunction |= !comma;
                 coordinator = true;
-            } else if coordinator
+            } else if !coordinator
                 && self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word)
                 && self.class(at).is_none()
                 && self.pred_covering(at).is_none()
                 && words < 2
             {
-                // `resolusi Dewan Keamanan PBB dan dua resolusi Majelis Umum PBB`: noun words before a conjunct.
+                // `resolusi Dewan Keamanan PBB dan dua resolusi Majelis Umum PBB`: the head nouns
+                // of this conjunct stand between the conjunction and its actor.
                 words += 1;
             } else {
                 return None;

@@ -293,7 +293,7 @@ fn eval_prints_what_the_reference_scorer_prints() {
             "--entities",
             entities.to_str().unwrap(),
             "--min-f1",
-            "0.999",
+            "1.5",
         ],
     );
     assert_exit(&floor, 1);
