@@ -32,7 +32,7 @@ pub struct DataError {
 
 /// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
 /// embedded in the binary; `--data DIR` replaces those present in DIR.
-pub const DATA_FILES: [(&str, &str); 17] = [
+pub const DATA_FILES: [(&str, &str); 18] = [
     ("countries.tsv", include_str!("../../data/countries.tsv")),
     ("organizations.tsv", include_str!("../../data/organizations.tsv")),
     ("persons.tsv", include_str!("../../data/persons.tsv")),
@@ -46,6 +46,7 @@ pub const DATA_FILES: [(&str, &str); 17] = [
     ("noise.tsv", include_str!("../../data/noise.tsv")),
     ("calendar.tsv", include_str!("../../data/calendar.tsv")),
     ("conflicts.tsv", include_str!("../../data/conflicts.tsv")),
+    ("conflict_words.tsv", include_str!("../../data/conflict_words.tsv")),
     ("non_actors.tsv", include_str!("../../data/non_actors.tsv")),
     ("abbreviations.tsv", include_str!("../../data/abbreviations.tsv")),
     ("morph/roots.tsv", include_str!("../../data/morph/roots.tsv")),
@@ -186,6 +187,7 @@ pub struct Lexicon {
     pub noise: Vec<NoiseRule>,
     calendar: HashMap<String, CalendarWord>,
     pub conflicts: Vec<Theatre>,
+    conflict_words: HashSet<String>,
     abbreviations: HashSet<String>,
     /// Single-word names (folded) of listed actors, for matching misspellings.
     fuzzy_names: Vec<(String, ActorKey)>,
@@ -429,6 +431,11 @@ impl Lexicon {
             });
         }
 
+        let conflict_words = table("conflict_words.tsv", &["word"])?
+            .rows()
+            .iter()
+            .map(|r| crate::text::fold(r.cell(0)))
+            .collect();
         let non_actors = table("non_actors.tsv", &["phrase"])?;
         let abbreviations_table = table("abbreviations.tsv", &["abbreviation"])?;
         let abbreviations = abbreviations_table.rows().iter().map(|r| crate::text::fold(r.cell(0))).collect();
@@ -501,6 +508,7 @@ impl Lexicon {
             noise,
             calendar,
             conflicts,
+            conflict_words,
             abbreviations,
             fuzzy_names,
             ontology,
@@ -565,6 +573,11 @@ impl Lexicon {
             }
         }
         if tied { None } else { best.map(|(_, key)| key.clone()) }
+    }
+
+    /// True for a folded noun of conflict (`perang`, `invasi`).
+    pub fn is_conflict_word(&self, folded: &str) -> bool {
+        self.conflict_words.contains(folded)
     }
 
     /// True for a folded word with its full stop (`dr.`) that does not end a sentence.

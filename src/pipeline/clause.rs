@@ -458,6 +458,10 @@ impl Sentence<'_> {
                 .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
         let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge));
         let announced = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Announce)) || self.announced_by_governor(pred);
+        // `"Iran akan menyerang Israel," kata X` is a threat by Iran, not X accusing Iran of an act.
+        if claim && announced && trigger.relation == Relation::Accuses {
+            return None;
+        }
         let useful = claim || reciprocal || toward_parties || !objects.is_empty();
         if !useful || (subjects.is_empty() && !claim) {
             return None;
@@ -502,12 +506,10 @@ impl Sentence<'_> {
     /// `menawarkan diri untuk`, `kesiapan X untuk`, `berjanji untuk`: the act after is announced.
     fn announced_by_governor(&self, pred: &Pred) -> bool {
         let start = pred.tokens.start;
-        let window = start.saturating_sub(6)..start;
-        window.into_iter().any(|i| {
-            self.analysis(i)
-                .is_some_and(|a| matches!(a.root.as_str(), "siap" | "janji" | "tawar" | "rencana" | "komitmen"))
-                || self.class(i) == Some(WordClass::Announce)
-        })
+        // Within the clause only: `akan membayar mahal karena melakukan ...` announces the payment,
+        // not the act it is for.
+        let window = start.saturating_sub(6).max(self.clause_start(start))..start;
+        window.into_iter().any(|i| self.class(i) == Some(WordClass::Announce))
     }
 
     // ---- subjects ------------------------------------------------------------------------
@@ -1185,7 +1187,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
-        let mentions = find_mentions(&tokens, text, lexicon).mentions;
+        let mentions = find_mentions(&tokens, text, lexicon, &[]).mentions;
         let result = analyze(&tokens, &mentions, lexicon);
         let name = |m: &usize| match &mentions[*m].referent {
             Referent::Actor(k) => k.to_string(),

@@ -1,6 +1,6 @@
 //! The parties of the conflict an article is about, read from the article itself: pairs named
-//! together (`konflik antara X dan Y`, `X-Azerbaijan`, `X melawan Y`, `X dan Y`), with the
-//! conflict theatres its places name (`data/conflicts.tsv`) to break ties.
+//! together (`konflik antara X dan Y`, `invasi X ke Y`, `X-Y`, `X melawan Y`, `X dan Y`), with
+//! the conflict theatres its places name (`data/conflicts.tsv`) to break ties.
 //!
 //! Owns: choosing the two sides. Must not: resolve references or build statements.
 
@@ -50,8 +50,11 @@ pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], lexicon: &
                 .checked_sub(1)
                 .and_then(|i| sentence.tokens.get(i))
                 .map(|t| t.key.as_str());
+            let after_conflict_word = before_first.is_some_and(|w| lexicon.is_conflict_word(w));
             let weight = match between.as_slice() {
                 ["dan"] | ["dengan"] if before_first == Some("antara") => BETWEEN,
+                // `invasi Rusia ke Ukraina`, `serangan Israel terhadap Iran`, `perang Rusia dengan Ukraina`
+                ["ke"] | ["terhadap"] | ["atas"] | ["dengan"] if after_conflict_word => BETWEEN,
                 ["-"] | ["vs"] | ["vs", "."] | ["versus"] | ["melawan"] => HYPHEN_OR_VERSUS,
                 ["dan"] | ["serta"] | [","] => COORDINATED,
                 _ => 0,

@@ -65,10 +65,41 @@ pub struct SentenceMentions {
     pub theatres: Vec<usize>,
 }
 
+/// A person the article introduced earlier with a full name, who later sentences may call by
+/// surname alone (`Mélanie Joly` ... `Joly mengecam ...`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPerson {
+    /// The folded last word of the name.
+    pub surname: String,
+    pub key: ActorKey,
+    pub name: String,
+}
+
+impl KnownPerson {
+    /// The person behind a discovered mention, if its name has a usable surname.
+    pub fn from_mention(mention: &Mention) -> Option<KnownPerson> {
+        let Referent::NewPerson { key, name } = &mention.referent else {
+            return None;
+        };
+        let surname = crate::text::fold(name.split_whitespace().last()?);
+        (surname.chars().count() >= 3 && name.split_whitespace().count() >= 2).then(|| KnownPerson {
+            surname,
+            key: key.clone(),
+            name: name.clone(),
+        })
+    }
+}
+
 /// One lexicon reading chosen at a position.
 #[derive(Debug, Clone)]
 enum Atom {
-    Actor { key: ActorKey, metonym: bool, fuzzy: bool },
+    Actor {
+        key: ActorKey,
+        metonym: bool,
+        fuzzy: bool,
+    },
+    /// A surname of a person introduced earlier in the article, index into the known persons.
+    Person(usize),
     Organ(usize),
     Title(usize),
     Head(usize),
@@ -83,7 +114,7 @@ const MAX_POST_WORDS: usize = 5;
 /// A misspelt name must be this long to be matched at edit distance one.
 const MIN_FUZZY_CHARS: usize = 6;
 
-pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon) -> SentenceMentions {
+pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[KnownPerson]) -> SentenceMentions {
     let keys: Vec<String> = tokens.iter().map(|t| t.key.clone()).collect();
     let matches = lexicon.phrases.find(&keys);
     let theatres = matches
@@ -94,12 +125,13 @@ pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon) -> Sentenc
             _ => None,
         })
         .collect();
-    let atoms = atoms(tokens, text, lexicon, &matches);
+    let atoms = atoms(tokens, text, lexicon, &matches, known);
     let mut composer = Composer {
         tokens,
         text,
         lexicon,
         atoms: &atoms,
+        known,
         mentions: Vec::new(),
     };
     composer.run();
@@ -115,6 +147,7 @@ fn atoms(
     text: &str,
     lexicon: &Lexicon,
     matches: &[crate::lexicon::PhraseMatch<'_>],
+    known: &[KnownPerson],
 ) -> Vec<Option<(Range<usize>, Atom)>> {
     let mut chosen: Vec<Option<(Range<usize>, Atom)>> = vec![None; tokens.len()];
     let mut covered_until = 0;
@@ -146,6 +179,13 @@ fn atoms(
             {
                 best = Some((hit.n_tokens, atom));
             }
+        }
+        if best.is_none() {
+            best = tokens
+                .get(start)
+                .filter(|t| t.kind == TokenKind::Word && t.capitalized)
+                .and_then(|t| known.iter().position(|p| p.surname == t.key))
+                .map(|index| (1, Atom::Person(index)));
         }
         if best.is_none() {
             best = fuzzy_atom(tokens.get(start), text, lexicon).map(|atom| (1, atom));
@@ -215,6 +255,7 @@ struct Composer<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
     atoms: &'a [Option<(Range<usize>, Atom)>],
+    known: &'a [KnownPerson],
     mentions: Vec<Mention>,
 }
 
@@ -295,6 +336,16 @@ impl Composer<'_> {
         };
         match atom {
             Atom::Blocked => Some(range.end),
+            Atom::Person(index) => {
+                let person = self.known.get(index)?;
+                let referent = Referent::NewPerson {
+                    key: person.key.clone(),
+                    name: person.name.clone(),
+                };
+                let post = self.apposition(range.end);
+                let end = post.as_ref().map_or(range.end, |(_, end)| *end);
+                Some(self.push(range.start..end, referent, Role::Name, post.map(|(p, _)| p), false))
+            }
             Atom::Title(title) => self.title_chain(index, title).or(Some(range.end)),
             Atom::Head(head) => Some(self.head(index, range.end, head).unwrap_or(range.end)),
             Atom::Reference(reference) => {
@@ -474,6 +525,14 @@ impl Composer<'_> {
     /// A person's name at `index`: a listed person, or a run of capitalised words that are
     /// neither actors nor function words.
     fn name_at(&self, index: usize) -> Option<Name> {
+        if let Some((range, Atom::Person(person))) = self.atom(index) {
+            let person = self.known.get(*person)?;
+            return Some(Name {
+                end: range.end,
+                known: None,
+                text: person.name.clone(),
+            });
+        }
         if let Some(actor) = self.actor_at(index) {
             return (self.kind_of(&actor.key) == Some(ActorKind::Person)).then(|| Name {
                 end: actor.end,
@@ -626,7 +685,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
-        let found = find_mentions(&tokens, text, lexicon);
+        let found = find_mentions(&tokens, text, lexicon, &[]);
         let got: Vec<String> = found
             .mentions
             .iter()

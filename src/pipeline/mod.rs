@@ -46,18 +46,56 @@ pub struct Extraction {
     pub parties: Vec<ActorKey>,
 }
 
-/// Runs every stage on one article.
-pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
-    let text = article.text.as_str();
+/// The output of every stage for one article, before statements are built.
+struct Stages {
+    lines: Vec<clean::Line>,
+    sentences: Vec<segment::Sentence>,
+    mentions: Vec<mention::SentenceMentions>,
+    clauses: Vec<clause::SentenceClauses>,
+    parties: Vec<ActorKey>,
+}
+
+/// Runs the stages up to clauses and the parties, in their order.
+fn stages(text: &str, lexicon: &Lexicon) -> Stages {
     let lines = clean::clean(text, lexicon);
     let sentences = segment::segment(text, &lines, lexicon);
-    let mentions: Vec<mention::SentenceMentions> = sentences.iter().map(|s| mention::find_mentions(&s.tokens, text, lexicon)).collect();
-    let clauses: Vec<clause::SentenceClauses> = sentences
+    // In order: a person named in full may be called by surname in later sentences.
+    let mut known_persons: Vec<mention::KnownPerson> = Vec::new();
+    let mut mentions: Vec<mention::SentenceMentions> = Vec::with_capacity(sentences.len());
+    for sentence in &sentences {
+        let found = mention::find_mentions(&sentence.tokens, text, lexicon, &known_persons);
+        for person in found.mentions.iter().filter_map(mention::KnownPerson::from_mention) {
+            if !known_persons.iter().any(|p| p.surname == person.surname) {
+                known_persons.push(person);
+            }
+        }
+        mentions.push(found);
+    }
+    let clauses = sentences
         .iter()
         .zip(&mentions)
         .map(|(s, m)| clause::analyze(&s.tokens, &m.mentions, lexicon))
         .collect();
     let parties = conflict::parties(&sentences, &mentions, lexicon);
+    Stages {
+        lines,
+        sentences,
+        mentions,
+        clauses,
+        parties,
+    }
+}
+
+/// Runs every stage on one article.
+pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
+    let text = article.text.as_str();
+    let Stages {
+        lines,
+        sentences,
+        mentions,
+        clauses,
+        parties,
+    } = stages(text, lexicon);
 
     let token_lists: Vec<&[segment::Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
     let year = dates::article_year(article.date.as_deref(), &token_lists, lexicon);
@@ -106,7 +144,7 @@ fn header_actors(text: &str, lines: &[clean::Line], lexicon: &Lexicon) -> BTreeM
             continue;
         }
         let tokens = segment::tokenize(text, line.span);
-        let found = mention::find_mentions(&tokens, text, lexicon);
+        let found = mention::find_mentions(&tokens, text, lexicon, &[]);
         let first = found.mentions.into_iter().find_map(|m| match m.referent {
             Referent::Actor(key) => Some(key),
             _ => None,
@@ -147,11 +185,9 @@ fn records(text: &str, sentences: &[segment::Sentence]) -> Vec<SentenceRecord> {
 #[expect(clippy::print_stdout, reason = "a debugging aid that exists to print")]
 pub fn debug(article: &Article, lexicon: &Lexicon) {
     let text = article.text.as_str();
-    let lines = clean::clean(text, lexicon);
-    let sentences = segment::segment(text, &lines, lexicon);
-    for sentence in &sentences {
+    let stages = stages(text, lexicon);
+    for ((sentence, found), clauses) in stages.sentences.iter().zip(&stages.mentions).zip(&stages.clauses) {
         println!("--- sentence {}: {}", sentence.index, sentence.span.of(text));
-        let found = mention::find_mentions(&sentence.tokens, text, lexicon);
         for (i, m) in found.mentions.iter().enumerate() {
             let surface: Vec<&str> = sentence
                 .tokens
@@ -168,7 +204,6 @@ pub fn debug(article: &Article, lexicon: &Lexicon) {
                 m.post
             );
         }
-        let clauses = clause::analyze(&sentence.tokens, &found.mentions, lexicon);
         for a in &clauses.attributions {
             println!("  attribution {:?} speaker {:?} quoted={}", a.scope, a.speaker, a.quoted);
         }
