@@ -162,14 +162,20 @@ impl Stemmer {
             return None;
         }
         let suffix_options = suffix_options(word);
-        let prefix_first = precedence_prefers_prefix(word);
         let mut fallback = None;
-        if prefix_first {
-            // Confixes such as `me-...-i` and `be-...-an` are tried prefix first (Asian 2007, 78-79).
-            let mut chains = Vec::new();
-            prefix_chains(word, &mut Vec::new(), &mut chains);
-            for (removed, rest) in &chains {
-                for option in suffix_options_of_stripped(rest) {
+        if precedence_prefers_prefix(word) {
+            // Confixes such as `me-...-i` and `be-...-an` are tried prefix first (Asian 2007, 78-79),
+            // a whole-word reading before one that strips a suffix too.
+            let mut whole_word_chains = Vec::new();
+            prefix_chains(word, &mut Vec::new(), &mut whole_word_chains);
+            for (removed, rest) in &whole_word_chains {
+                let options = std::iter::once(SuffixOption {
+                    stem: rest.clone(),
+                    suffix: None,
+                    possessive: false,
+                })
+                .chain(self::suffix_options(rest));
+                for option in options {
                     if let Some(found) = self.accept(removed, &option, &mut fallback) {
                         return Some(found);
                     }
@@ -263,17 +269,6 @@ fn suffix_options(word: &str) -> Vec<SuffixOption> {
     options
 }
 
-/// Suffix readings of a word whose prefixes are already gone (used by the prefix-first order).
-fn suffix_options_of_stripped(rest: &str) -> Vec<SuffixOption> {
-    let mut options = vec![SuffixOption {
-        stem: rest.to_owned(),
-        suffix: None,
-        possessive: false,
-    }];
-    options.extend(suffix_options(rest));
-    options
-}
-
 fn derivational_options(stem: &str) -> Vec<(String, Option<Suffix>)> {
     let mut options = Vec::new();
     let long_enough = |s: &str| s.len() >= 2;
@@ -293,7 +288,13 @@ fn derivational_options(stem: &str) -> Vec<(String, Option<Suffix>)> {
 fn precedence_prefers_prefix(word: &str) -> bool {
     let confix =
         |prefix: &str, suffix: &str| word.starts_with(prefix) && word.ends_with(suffix) && word.len() > prefix.len() + suffix.len();
-    confix("be", "lah") || confix("be", "an") || confix("me", "i") || confix("di", "i") || confix("pe", "i") || confix("ter", "i")
+    // `bersihkan` ends in -kan, not in the confix be-...-an.
+    confix("be", "lah")
+        || (confix("be", "an") && !word.ends_with("kan"))
+        || confix("me", "i")
+        || confix("di", "i")
+        || confix("pe", "i")
+        || confix("ter", "i")
 }
 
 /// Nazief & Adriani's disallowed prefix–suffix pairs.

@@ -15,5 +15,6 @@ mod cases;
 mod cli;
 mod seeds;
 mod source;
+mod stemmer;
 mod stock_queries;
 mod util;
