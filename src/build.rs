@@ -8,11 +8,11 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Quad};
 use rayon::prelude::*;
 
-use crate::input::{Article, InputProblem, InputSource, read_source};
-use crate::lexicon::Lexicon;
 use crate::rdf::{ArticleQuads, article_quads, reference_quads};
 use crate::store::{Store, StoreError};
 use crate::vocab::id;
+use warta_text::input::{Article, InputProblem, InputSource, read_source};
+use warta_text::lexicon::Lexicon;
 
 /// Articles are extracted this many at a time: enough to keep every core busy, few enough that a
 /// huge JSON Lines file never sits in memory whole.
@@ -37,7 +37,7 @@ pub struct BuildReport {
 
 /// Extracts an article into the quads it adds to a store.
 pub fn article_to_quads(article: &Article, lexicon: &Lexicon) -> ArticleQuads {
-    article_quads(article, &crate::pipeline::extract(article, lexicon))
+    article_quads(article, &warta_text::pipeline::extract(article, lexicon))
 }
 
 /// Reads every source and loads each good article into `store`, replacing its previous graph.
@@ -55,7 +55,7 @@ pub fn build(
         let extracted: Vec<(String, ArticleQuads, usize)> = batch
             .par_iter()
             .map(|article| {
-                let extraction = crate::pipeline::extract(article, lexicon);
+                let extraction = warta_text::pipeline::extract(article, lexicon);
                 let n = extraction.statements.len();
                 (article.id.to_string(), article_quads(article, &extraction), n)
             })

@@ -11,9 +11,9 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{ActorKind, Relation};
 use crate::store::Store;
 use crate::vocab::{id, owl, rdf, rdfs, skos, warta};
+use warta_text::model::{ActorKind, Relation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -149,9 +149,9 @@ fn selected_stances(store: &Store, filter: &ExportFilter) -> Result<Vec<Stance>,
 
 /// Actors whose key, Wikidata id, label or alternative label is `name` (folded).
 fn find_actors(store: &Store, name: &str) -> Result<BTreeSet<NamedNode>, ExportError> {
-    let wanted = crate::text::fold(name.trim());
+    let wanted = warta_text::text::fold(name.trim());
     let mut found = BTreeSet::new();
-    if let Some(key) = crate::model::ActorKey::new(&wanted) {
+    if let Some(key) = warta_text::model::ActorKey::new(&wanted) {
         let node = id::actor(&key);
         if store
             .oxigraph()
@@ -166,11 +166,11 @@ fn find_actors(store: &Store, name: &str) -> Result<BTreeSet<NamedNode>, ExportE
         for quad in store.oxigraph().quads_for_pattern(None, Some(property), None, None) {
             let quad = quad?;
             let value = match &quad.object {
-                Term::Literal(literal) => crate::text::fold(literal.value()),
+                Term::Literal(literal) => warta_text::text::fold(literal.value()),
                 Term::NamedNode(node) => node
                     .as_str()
                     .strip_prefix(id::WIKIDATA_ENTITY)
-                    .map(crate::text::fold)
+                    .map(warta_text::text::fold)
                     .unwrap_or_default(),
                 _ => continue,
             };

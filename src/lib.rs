@@ -17,30 +17,25 @@
 mod build;
 mod eval;
 mod export;
-mod input;
-mod lexicon;
-mod model;
-mod pipeline;
 mod query;
 mod rdf;
 mod stock;
 mod store;
-mod text;
 mod vocab;
 
 pub use build::{BuildEvent, BuildReport, article_to_quads, build};
 pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, score};
 pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, export, write_quads};
-pub use input::{Article, ArticleId, InputProblem, InputSource, article_from_bytes, expand_inputs, read_source};
-pub use lexicon::morph::{AffixPattern, Analysis, Stemmer};
-pub use lexicon::{ActorInfo, DATA_FILES, DataError, Lexicon};
-pub use model::{ActorKey, ActorKind, Family, Modality, Relation};
-pub use pipeline::{Extraction, SentenceRecord, Statement, extract};
 pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query};
 pub use rdf::ArticleQuads;
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Store, StoreError};
+pub use warta_text::input::{Article, ArticleId, InputProblem, InputSource, article_from_bytes, expand_inputs, read_source};
+pub use warta_text::lexicon::morph::{AffixPattern, Analysis, Stemmer};
+pub use warta_text::lexicon::{ActorInfo, DATA_FILES, DataError, Lexicon};
+pub use warta_text::model::{ActorKey, ActorKind, Family, Modality, Relation};
+pub use warta_text::pipeline::{Extraction, SentenceRecord, Statement, extract};
 
 /// Prints every stage's output for one article (for `examples/` and people debugging rules).
 #[doc(hidden)]
-pub use pipeline::debug as debug_extraction;
+pub use warta_text::pipeline::debug as debug_extraction;

@@ -8,10 +8,10 @@
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
-use crate::input::Article;
-use crate::lexicon::{ActorInfo, Gazetteer};
-use crate::pipeline::{Extraction, Statement};
 use crate::vocab::{dcterms, id, owl, rdf, rdfs, skos, warta, xsd};
+use warta_text::input::Article;
+use warta_text::lexicon::{ActorInfo, Gazetteer};
+use warta_text::pipeline::{Extraction, Statement};
 
 /// The quads of one article: `default` for the default graph, `named` for the article's graph.
 #[derive(Debug, Clone, Default)]
@@ -150,7 +150,7 @@ pub fn reference_quads(gazetteer: &Gazetteer) -> Vec<Quad> {
         if let Some(code) = &actor.iso3 {
             builder.add(node.clone(), warta::ISO_ALPHA3, Literal::new_simple_literal(code));
         }
-        if actor.kind == crate::model::ActorKind::Country {
+        if actor.kind == warta_text::model::ActorKind::Country {
             if let Some(status) = &actor.category {
                 builder.add(node.clone(), warta::UN_STATUS, Literal::new_simple_literal(status));
             }

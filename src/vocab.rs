@@ -37,7 +37,7 @@ pub mod warta {
     //! The warta vocabulary, `https://w3id.org/warta/ns#` (published in `data/ontology.ttl`).
     use oxigraph::model::NamedNodeRef;
 
-    use crate::model::{ActorKind, Relation};
+    use warta_text::model::{ActorKind, Relation};
 
     /// A news article; its statements live in the named graph of the same IRI.
     pub const ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Article");
@@ -141,7 +141,7 @@ pub mod id {
     //! warta's own resources, under `https://w3id.org/warta/id/`.
     use oxigraph::model::NamedNode;
 
-    use crate::model::ActorKey;
+    use warta_text::model::ActorKey;
 
     pub const BASE: &str = "https://w3id.org/warta/id/";
     /// The named graph that holds the gazetteer.

@@ -78,6 +78,8 @@ pub struct Organ {
 pub struct Gazetteer {
     actors: BTreeMap<ActorKey, ActorInfo>,
     organs: Vec<Organ>,
+    /// Listed organ instances by (country, organ): `(us, mfa)` → `us-state-dept`.
+    organ_instances: std::collections::HashMap<(ActorKey, String), ActorKey>,
 }
 
 impl Gazetteer {
@@ -138,6 +140,11 @@ impl Gazetteer {
                 organ: row.optional(4).map(str::to_owned),
             };
             gazetteer.insert(organizations, row, info)?;
+        }
+        for info in gazetteer.actors.values() {
+            if let (Some(parent), Some(organ)) = (&info.parent, &info.organ) {
+                gazetteer.organ_instances.insert((parent.clone(), organ.clone()), info.key.clone());
+            }
         }
         for (row, parent, organ) in pending_parents {
             if gazetteer.resolve(parent).is_none() {
@@ -204,6 +211,14 @@ impl Gazetteer {
         self.actors.get(key)
     }
 
+    /// The kind of the actor with this key, without building its description.
+    pub fn kind(&self, key: &ActorKey) -> Option<ActorKind> {
+        match self.actors.get(key) {
+            Some(info) => Some(info.kind),
+            None => self.resolve(key.as_str()).map(|info| info.kind),
+        }
+    }
+
     /// Looks a key up, synthesising `<country>-<organ>` keys that no file lists.
     pub fn resolve(&self, key: &str) -> Option<ActorInfo> {
         let key = ActorKey::new(key)?;
@@ -220,9 +235,9 @@ impl Gazetteer {
         let template = self.organs.iter().find(|o| o.name == organ)?;
         let country_info = self.actors.get(country).filter(|c| c.kind == ActorKind::Country)?;
         if let Some(listed) = self
-            .actors
-            .values()
-            .find(|a| a.parent.as_ref() == Some(country) && a.organ.as_deref() == Some(organ))
+            .organ_instances
+            .get(&(country.clone(), organ.to_owned()))
+            .and_then(|key| self.actors.get(key))
         {
             return Some(listed.clone());
         }

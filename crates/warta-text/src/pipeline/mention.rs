@@ -287,7 +287,7 @@ impl Composer<'_> {
     }
 
     fn kind_of(&self, key: &ActorKey) -> Option<ActorKind> {
-        self.lexicon.gazetteer.resolve(key.as_str()).map(|info| info.kind)
+        self.lexicon.gazetteer.kind(key)
     }
 
     /// An actor at `index`: a name, or an organ form completed by a country.

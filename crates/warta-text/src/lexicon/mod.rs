@@ -33,24 +33,24 @@ pub struct DataError {
 /// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
 /// embedded in the binary; `--data DIR` replaces those present in DIR.
 pub const DATA_FILES: [(&str, &str); 18] = [
-    ("countries.tsv", include_str!("../../data/countries.tsv")),
-    ("organizations.tsv", include_str!("../../data/organizations.tsv")),
-    ("persons.tsv", include_str!("../../data/persons.tsv")),
-    ("organs.tsv", include_str!("../../data/organs.tsv")),
-    ("titles.tsv", include_str!("../../data/titles.tsv")),
-    ("heads.tsv", include_str!("../../data/heads.tsv")),
-    ("references.tsv", include_str!("../../data/references.tsv")),
-    ("function_words.tsv", include_str!("../../data/function_words.tsv")),
-    ("speech.tsv", include_str!("../../data/speech.tsv")),
-    ("triggers.tsv", include_str!("../../data/triggers.tsv")),
-    ("noise.tsv", include_str!("../../data/noise.tsv")),
-    ("calendar.tsv", include_str!("../../data/calendar.tsv")),
-    ("conflicts.tsv", include_str!("../../data/conflicts.tsv")),
-    ("conflict_words.tsv", include_str!("../../data/conflict_words.tsv")),
-    ("non_actors.tsv", include_str!("../../data/non_actors.tsv")),
-    ("abbreviations.tsv", include_str!("../../data/abbreviations.tsv")),
-    ("morph/roots.tsv", include_str!("../../data/morph/roots.tsv")),
-    ("ontology.ttl", include_str!("../../data/ontology.ttl")),
+    ("countries.tsv", include_str!("../../../../data/countries.tsv")),
+    ("organizations.tsv", include_str!("../../../../data/organizations.tsv")),
+    ("persons.tsv", include_str!("../../../../data/persons.tsv")),
+    ("organs.tsv", include_str!("../../../../data/organs.tsv")),
+    ("titles.tsv", include_str!("../../../../data/titles.tsv")),
+    ("heads.tsv", include_str!("../../../../data/heads.tsv")),
+    ("references.tsv", include_str!("../../../../data/references.tsv")),
+    ("function_words.tsv", include_str!("../../../../data/function_words.tsv")),
+    ("speech.tsv", include_str!("../../../../data/speech.tsv")),
+    ("triggers.tsv", include_str!("../../../../data/triggers.tsv")),
+    ("noise.tsv", include_str!("../../../../data/noise.tsv")),
+    ("calendar.tsv", include_str!("../../../../data/calendar.tsv")),
+    ("conflicts.tsv", include_str!("../../../../data/conflicts.tsv")),
+    ("conflict_words.tsv", include_str!("../../../../data/conflict_words.tsv")),
+    ("non_actors.tsv", include_str!("../../../../data/non_actors.tsv")),
+    ("abbreviations.tsv", include_str!("../../../../data/abbreviations.tsv")),
+    ("morph/roots.tsv", include_str!("../../../../data/morph/roots.tsv")),
+    ("ontology.ttl", include_str!("../../../../data/ontology.ttl")),
 ];
 
 /// A post named by a title (`data/titles.tsv`).
@@ -555,8 +555,11 @@ impl Lexicon {
         let allowed = if folded.chars().count() >= 8 { 2 } else { 1 };
         let mut best: Option<(usize, &ActorKey)> = None;
         let mut tied = false;
+        // Misspellings keep the first letter (`Gutteres`, `Zelenksy`); comparing only names that
+        // share it keeps this off the profile.
+        let first = folded.chars().next();
         for (name, key) in &self.fuzzy_names {
-            if name.len().abs_diff(folded.len()) > allowed {
+            if name.len().abs_diff(folded.len()) > allowed || name.chars().next() != first {
                 continue;
             }
             let distance = strsim::damerau_levenshtein(name, folded);

@@ -101,8 +101,7 @@ impl Discourse<'_> {
     fn kind(&self, key: &ActorKey) -> Option<ActorKind> {
         self.lexicon
             .gazetteer
-            .resolve(key.as_str())
-            .map(|i| i.kind)
+            .kind(key)
             .or_else(|| self.new_persons.contains_key(key).then_some(ActorKind::Person))
     }
 

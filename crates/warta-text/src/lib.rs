@@ -1,0 +1,11 @@
+//! warta's extraction, without RDF or a store: Indonesian news articles in, statements out.
+//! It builds in seconds, so the rules can be tested, benchmarked and fuzzed on their own.
+//!
+//! Modules, in the order data flows: `model` and `text` (shared types, Unicode folding),
+//! `input` (articles), `lexicon` (the checked tables of `data/`), `pipeline` (the stages).
+
+pub mod input;
+pub mod lexicon;
+pub mod model;
+pub mod pipeline;
+pub mod text;
