@@ -9,6 +9,8 @@ struct Case {
     name: String,
     text: String,
     expected: BTreeSet<String>,
+    /// Called for by the rule book, known to be missed (FIXME lines).
+    missed: BTreeSet<String>,
 }
 
 /// `talksWith` and `allyOf` hold both ways: write them with the smaller key first.
@@ -41,14 +43,20 @@ fn cases() -> Vec<Case> {
             let name = lines.next().unwrap().trim_start_matches("## ").to_owned();
             let mut text = String::new();
             let mut expected = BTreeSet::new();
+            let mut missed = BTreeSet::new();
             for line in lines {
                 if let Some(content) = line.strip_prefix("> ") {
                     text.push_str(content);
                     text.push('\n');
-                } else if let Some(spec) = line.strip_prefix("= ") {
+                } else if let Some((kind, spec)) = line
+                    .strip_prefix("= ")
+                    .map(|s| ('=', s))
+                    .or_else(|| line.strip_prefix("! ").map(|s| ('!', s)))
+                {
                     let parts: Vec<&str> = spec.split_whitespace().collect();
                     assert_eq!(parts.len(), 3, "{file}: '{name}': '{spec}' is not 'subject relation object'");
-                    expected.insert(triple(parts[0], parts[1], parts[2]));
+                    let set = if kind == '=' { &mut expected } else { &mut missed };
+                    set.insert(triple(parts[0], parts[1], parts[2]));
                 } else {
                     assert!(line.trim().is_empty(), "{file}: '{name}': stray line '{line}'");
                 }
@@ -58,6 +66,7 @@ fn cases() -> Vec<Case> {
                 name,
                 text,
                 expected,
+                missed,
             });
         }
     }
@@ -78,6 +87,14 @@ fn every_case_yields_exactly_its_triples() {
             .iter()
             .map(|s| triple(s.subject.as_str(), s.relation.name(), s.object.as_str()))
             .collect();
+        let found_missed: Vec<&String> = case.missed.intersection(&got).collect();
+        if !found_missed.is_empty() {
+            failures.push(format!(
+                "{} — {}\n  now found, make these '=' lines: {found_missed:?}",
+                case.file, case.name
+            ));
+            continue;
+        }
         if got != case.expected {
             let missing: Vec<&String> = case.expected.difference(&got).collect();
             let extra: Vec<&String> = got.difference(&case.expected).collect();

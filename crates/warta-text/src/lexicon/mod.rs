@@ -85,6 +85,8 @@ pub enum ReferenceTarget {
     Statement,
     /// Whoever last did the act of this root (`pasukan pendudukan` → the agent of `menduduki`).
     AgentOf(String),
+    /// Whoever did the last hostile act the text mentioned (`serangan itu`).
+    LastAct,
 }
 
 #[derive(Debug, Clone)]
@@ -289,6 +291,7 @@ impl Lexicon {
                 "organization" => ReferenceTarget::Organization,
                 "country-of-antecedent" => ReferenceTarget::CountryOfAntecedent,
                 "statement" => ReferenceTarget::Statement,
+                "last-act" => ReferenceTarget::LastAct,
                 other => match other.strip_prefix("agent-of:") {
                     Some(root) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
                     _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),

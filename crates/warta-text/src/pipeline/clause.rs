@@ -352,13 +352,17 @@ impl Sentence<'_> {
                     continue;
                 }
                 if let Some(clause) = self.clause(pred_index, pred, trigger_index, trigger, &result.attributions) {
-                    if clause.claim && clause.attribution.is_none() {
+                    // A hostile act, narrated or claimed, is remembered for `serangan itu` and
+                    // `pasukan pendudukan`; only a claim someone makes is a stance.
+                    if clause.claim && clause.relation == Relation::Accuses {
                         if let TriggerKey::Root { root, .. } = &trigger.key {
                             result.events.push(Event {
                                 root: root.clone(),
                                 agents: clause.subjects.clone(),
                             });
                         }
+                    }
+                    if clause.claim && clause.attribution.is_none() {
                         continue;
                     }
                     result.clauses.push(clause);
@@ -459,7 +463,15 @@ impl Sentence<'_> {
         let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge));
         let announced = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Announce)) || self.announced_by_governor(pred);
         // `"Iran akan menyerang Israel," kata X` is a threat by Iran, not X accusing Iran of an act.
-        if claim && announced && trigger.relation == Relation::Accuses {
+        // `X akan menyerang Y`, `pasukannya akan terus menyerang Y`: an announced hostile act is
+        // a threat by its agent, whoever reports it, not an accusation.
+        let (relation, claim, objects, rule) = if claim && announced && trigger.relation == Relation::Accuses {
+            (Relation::Warns, false, self.fill_slot(pred, Slot::Obj, Relation::Warns), "threat")
+        } else {
+            (trigger.relation, claim, objects, rule)
+        };
+        // `menuduh UEA mendukung RSF`: what an accusation alleges is not asserted.
+        if !claim && self.alleged(pred_index, &subjects) {
             return None;
         }
         let useful = claim || reciprocal || toward_parties || !objects.is_empty();
@@ -468,7 +480,7 @@ impl Sentence<'_> {
         }
         Some(Clause {
             trigger: trigger_index,
-            relation: trigger.relation,
+            relation,
             tokens: pred.tokens.clone(),
             subjects,
             objects,
@@ -482,6 +494,32 @@ impl Sentence<'_> {
             confidence: trigger.confidence,
             rule,
         })
+    }
+
+    /// True when `subjects` are what an earlier accusation in the sentence accuses: the clause
+    /// is its allegation.
+    fn alleged(&self, pred_index: usize, subjects: &[usize]) -> bool {
+        if subjects.is_empty() {
+            return false;
+        }
+        let Some(start) = self.preds.get(pred_index).map(|p| p.tokens.start) else {
+            return false;
+        };
+        self.preds
+            .iter()
+            .take(pred_index)
+            .filter(|q| !(q.tokens.end..start).any(|i| self.is_hard_stop(i)))
+            .any(|q| {
+                let accusation = q
+                    .triggers
+                    .iter()
+                    .filter_map(|&t| self.trigger(t))
+                    .any(|t| t.relation == Relation::Accuses && !t.slots.contains(&Slot::Claim));
+                accusation && {
+                    let accused = self.fill_slot(q, Slot::Obj, Relation::Accuses);
+                    subjects.iter().all(|s| accused.contains(s))
+                }
+            })
     }
 
     /// The modifiers right before a predicate: adverbs, negation, modality, `saling`.

@@ -86,6 +86,8 @@ struct State {
     sentence_topic: Vec<(usize, ActorKey)>,
     /// Where the mention being resolved starts.
     position: usize,
+    /// Who did the last hostile act the text mentioned, or was last disapproved of for one.
+    last_act: Vec<ActorKey>,
 }
 
 struct Discourse<'a> {
@@ -148,20 +150,28 @@ impl Discourse<'_> {
                 .unwrap_or_default();
             self.state.position = mention.tokens.start;
             let keys = self.resolve(&mention.referent, &speaker);
+            // The organisation named in a post is mentioned too (`aliansi itu` after
+            // `Sekretaris Jenderal NATO Jens Stoltenberg`).
+            if let Some(crate::pipeline::mention::Post { org: Some(org), .. }) = &mention.post {
+                let org_keys = self.resolve(org, &speaker);
+                self.remember(&org_keys);
+            }
             self.remember(&keys);
             resolved.push(keys);
         }
 
+        // Posts first: whose side a speaker is on decides whether a claim is an accusation.
+        self.affiliations(input, mentions, &resolved, &clauses.attributions, &speakers);
         for clause in &clauses.clauses {
             let speaker = clause.attribution.and_then(|a| speakers.get(a)).cloned().unwrap_or_default();
             self.clause(input, clause, mentions, &resolved, &speaker);
         }
-        self.affiliations(input, mentions, &resolved, &clauses.attributions, &speakers);
 
         for event in &clauses.events {
             let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
             if !agents.is_empty() {
-                self.state.agents.insert(event.root.clone(), agents);
+                self.state.agents.insert(event.root.clone(), agents.clone());
+                self.state.last_act = agents;
             }
         }
         let topic: Vec<ActorKey> = clauses.topic.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
@@ -170,10 +180,14 @@ impl Discourse<'_> {
             if mentions_statement && !topic.iter().any(|k| self.kind(k) == Some(ActorKind::Person)) {
                 self.state.statement_issuer.clone_from(&topic);
             }
-            self.state.topic = topic;
+            self.state.topic.clone_from(&topic);
         }
-        if let Some(last) = speakers.into_iter().rev().find(|s| !s.is_empty()) {
-            self.state.speaker = last;
+        // `katanya` and an untagged quote belong to whoever was salient last: the speaker of
+        // this sentence, else its subject (`Aliyev mendesak Macron ... "Dia ...," katanya`).
+        match speakers.into_iter().rev().find(|s| !s.is_empty()) {
+            Some(last) => self.state.speaker = last,
+            None if !topic.is_empty() => self.state.speaker = topic,
+            None => {}
         }
     }
 
@@ -290,6 +304,7 @@ impl Discourse<'_> {
                 }
             }
             ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_default(),
+            ReferenceTarget::LastAct => self.state.last_act.clone(),
         }
     }
 
@@ -356,10 +371,15 @@ impl Discourse<'_> {
             Modality::Asserted
         };
         let trigger = self.trigger_text(input, clause.tokens.clone());
+        if matches!(clause.relation, Relation::Condemns | Relation::Accuses) && !objects.is_empty() {
+            self.state.last_act.clone_from(&objects);
+        }
         for subject in &subjects {
             for object in &objects {
-                // An actor takes no stance toward itself.
-                if subject == object {
+                // An actor takes no stance toward itself, and what a side says of its own
+                // forces' acts (`Peskov mengatakan militer Rusia hanya menyerang ...`) is no
+                // accusation.
+                if subject == object || (clause.claim && self.side_of(subject) == self.side_of(object)) {
                     continue;
                 }
                 self.statements.push(Statement {
@@ -375,6 +395,31 @@ impl Discourse<'_> {
                 });
             }
         }
+    }
+
+    /// The side an actor speaks for: a person's post in this article (else the gazetteer's), a
+    /// ministry's country, an armed group itself (the army and the RSF are both Sudanese, but
+    /// not one side).
+    fn side_of(&self, key: &ActorKey) -> ActorKey {
+        let mut side = key.clone();
+        if self.kind(key) == Some(ActorKind::Person) {
+            let post = self
+                .statements
+                .iter()
+                .rev()
+                .find(|s| s.relation == Relation::AffiliatedWith && &s.subject == key)
+                .map(|s| s.object.clone());
+            match post.or_else(|| self.lexicon.gazetteer.resolve(key.as_str()).and_then(|info| info.parent)) {
+                Some(org) => side = org,
+                None => return side,
+            }
+        }
+        if self.is_ministry(&side) {
+            if let Some(country) = self.lexicon.gazetteer.country_of(&side) {
+                return country;
+            }
+        }
+        side
     }
 
     fn trigger_text(&self, input: &SentenceInput<'_>, tokens: std::ops::Range<usize>) -> String {

@@ -332,7 +332,7 @@ impl Composer<'_> {
     /// Composes the mention starting at `index`, returning where the next one may start.
     fn compose_at(&mut self, index: usize) -> Option<usize> {
         let Some((range, atom)) = self.atom(index).cloned() else {
-            return self.discovered_person(index);
+            return self.demonstrative_subject(index).or_else(|| self.discovered_person(index));
         };
         match atom {
             Atom::Blocked => Some(range.end),
@@ -357,6 +357,24 @@ impl Composer<'_> {
                 let entry = self.lexicon.references.get(reference)?;
                 if entry.not_before.iter().any(|w| w == self.key(range.end)) {
                     return Some(range.end);
+                }
+                // `Armenia dan pasukan militernya`: the possessor is the actor just coordinated.
+                let coordinated_with = self.mentions.last().filter(|m| {
+                    let between = m.tokens.end..index;
+                    between.len() <= 3
+                        && matches!(self.key(m.tokens.end), "dan" | "serta")
+                        && between
+                            .skip(1)
+                            .all(|i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+                });
+                if entry.target == ReferenceTarget::CountryOfAntecedent {
+                    if let Some(Mention { referent, .. }) = coordinated_with.cloned() {
+                        let owner = match referent {
+                            Referent::Actor(key) if self.kind_of(&key) == Some(ActorKind::Person) => Referent::CountryOf(key),
+                            other => other,
+                        };
+                        return Some(self.push(range, owner, Role::State, None, false));
+                    }
                 }
                 Some(self.push(range, Referent::Reference(entry.target.clone()), Role::Name, None, false))
             }
@@ -642,6 +660,31 @@ impl Composer<'_> {
             }
         }
         false
+    }
+
+    /// `Ini adalah kejahatan perang`, `Hal itu merupakan pelanggaran`: a demonstrative that opens a
+    /// clause and is what a copula describes points back at the last act the text told of.
+    fn demonstrative_subject(&mut self, index: usize) -> Option<usize> {
+        let opens = index == 0
+            || self
+                .tokens
+                .get(index - 1)
+                .is_some_and(|t| t.kind != TokenKind::Word && t.key != "-");
+        let length = match (self.key(index), self.key(index + 1)) {
+            ("hal", "ini" | "itu") => 2,
+            ("ini" | "itu", _) => 1,
+            _ => return None,
+        };
+        let copula = self.lexicon.word_class(self.key(index + length)) == Some(crate::lexicon::WordClass::Copula);
+        (opens && copula).then(|| {
+            self.push(
+                index..index + length,
+                Referent::Reference(ReferenceTarget::LastAct),
+                Role::Name,
+                None,
+                false,
+            )
+        })
     }
 
     /// A person the gazetteer does not know, introduced by a verb of saying (`kata Saeed
