@@ -13,6 +13,7 @@
 
 mod cases;
 mod cli;
+mod provenance;
 mod seeds;
 mod source;
 mod stemmer;
