@@ -103,7 +103,7 @@ pub fn build(
 
 /// The gazetteer (reference graph) and the vocabulary (vocabulary graph), so that queries can
 /// join on ISO codes and follow `rdfs:subPropertyOf`.
-fn load_background_graphs(store: &Store, lexicon: &Lexicon) -> Result<(), StoreError> {
+pub(crate) fn load_background_graphs(store: &Store, lexicon: &Lexicon) -> Result<(), StoreError> {
     store.replace_graph(id::reference_graph().as_ref(), &reference_quads(&lexicon.gazetteer))?;
     store.replace_graph(id::vocabulary_graph().as_ref(), &vocabulary_quads(lexicon))?;
     Ok(())

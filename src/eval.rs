@@ -286,7 +286,7 @@ pub fn evaluate(store: &Store, gold_paths: &[&Path], entity_paths: &[&Path], ver
         SCORED_TRIPLES_QUERY,
         ResultFormat::Tsv,
         &QueryConfig {
-            allowed_services: Some(Vec::new()),
+            services: crate::federation::ServicePolicy::Only(Vec::new()),
             timeout: None,
         },
         &mut tsv,

@@ -1,7 +1,8 @@
-//! The store → files: RDF dumps in any syntax, and a GraphViz picture of who takes which stance
-//! toward whom, built as a petgraph graph of actors and stance edges.
+//! The store → files: RDF dumps in any syntax, and a picture of who takes which stance toward
+//! whom (DOT, or SVG drawn by Graphviz or layout-rs), built as a petgraph graph of actors and
+//! stance edges.
 //!
-//! Owns: filtering by relation, actor and article, and the DOT styling. Must not: call the
+//! Owns: filtering by relation, actor and article, and the picture's styling. Must not: call the
 //! pipeline; it reads the store like any user.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +19,8 @@ use warta_text::model::{ActorKind, Relation};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Dot,
+    /// The DOT picture drawn as SVG.
+    Svg,
     Turtle,
     NTriples,
     NQuads,
@@ -29,8 +32,11 @@ pub enum ExportFormat {
 #[derive(Debug, Clone, Default)]
 pub struct ExportFilter {
     pub relations: Vec<Relation>,
-    /// Actors by label, alternative label, key or Wikidata id (`Rusia`, `Q159`).
+    /// Actors by label, alternative label, key, IRI or Wikidata id (`Rusia`, `Q159`).
     pub actors: Vec<String>,
+    /// Keep only stances between two of `actors` (the picture of a query's result), rather than
+    /// every stance that involves one of them.
+    pub between_actors_only: bool,
     /// Article ids.
     pub articles: Vec<String>,
 }
@@ -38,6 +44,17 @@ pub struct ExportFilter {
 impl ExportFilter {
     fn is_empty(&self) -> bool {
         self.relations.is_empty() && self.actors.is_empty() && self.articles.is_empty()
+    }
+
+    fn keeps(&self, actors: &BTreeSet<NamedNode>, subject: &NamedNode, object: &NamedNode) -> bool {
+        if self.between_actors_only {
+            // Between none of them is nowhere: a query that returns no actor draws nothing.
+            actors.contains(subject) && actors.contains(object)
+        } else if self.actors.is_empty() {
+            true
+        } else {
+            actors.contains(subject) || actors.contains(object)
+        }
     }
 }
 
@@ -75,8 +92,155 @@ pub fn export(store: &Store, format: ExportFormat, filter: &ExportFilter, out: &
     let stances = selected_stances(store, filter)?;
     match format {
         ExportFormat::Dot => write_dot(store, &stances, out),
+        ExportFormat::Svg => {
+            let picture = svg_of(store, &stances, None)?;
+            out.write_all(picture.svg.as_bytes())?;
+            Ok(picture.summary)
+        }
         _ => write_rdf(store, format, filter, &stances, out),
     }
+}
+
+/// Which program drew an SVG picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SvgRenderer {
+    /// Graphviz's `dot`, when it is installed: the better layout, and nodes that link.
+    Graphviz,
+    /// The layout-rs crate, built in.
+    LayoutRs,
+    /// Nothing to draw.
+    Empty,
+}
+
+impl SvgRenderer {
+    pub fn name(self) -> &'static str {
+        match self {
+            SvgRenderer::Graphviz => "graphviz",
+            SvgRenderer::LayoutRs => "layout-rs",
+            SvgRenderer::Empty => "none",
+        }
+    }
+}
+
+/// An SVG picture of stances.
+#[derive(Debug, Clone)]
+pub struct SvgPicture {
+    pub svg: String,
+    pub renderer: SvgRenderer,
+    pub summary: ExportSummary,
+}
+
+/// The stance picture of `filter` as SVG. With `actor_link`, each actor links to
+/// `{actor_link}{key}` (where Graphviz draws it).
+pub fn export_svg(store: &Store, filter: &ExportFilter, actor_link: Option<&str>) -> Result<SvgPicture, ExportError> {
+    let stances = selected_stances(store, filter)?;
+    svg_of(store, &stances, actor_link)
+}
+
+fn svg_of(store: &Store, stances: &[Stance], actor_link: Option<&str>) -> Result<SvgPicture, ExportError> {
+    let graph = stance_graph(store, stances)?;
+    let summary = ExportSummary {
+        nodes: graph.node_count(),
+        edges: graph.edge_count(),
+        quads: 0,
+    };
+    if graph.node_count() == 0 {
+        let svg = format!(
+            r#"<svg xmlns="{}" width="320" height="40"><text x="10" y="25" font-family="sans-serif" font-size="14">No stances to draw.</text></svg>"#,
+            crate::vocab::SVG_NAMESPACE
+        );
+        return Ok(SvgPicture {
+            svg,
+            renderer: SvgRenderer::Empty,
+            summary,
+        });
+    }
+    let mut dot = Vec::new();
+    render_dot(&graph, actor_link, &mut dot)?;
+    if let Some(svg) = graphviz_svg(&dot) {
+        return Ok(SvgPicture {
+            svg,
+            renderer: SvgRenderer::Graphviz,
+            summary,
+        });
+    }
+    Ok(SvgPicture {
+        svg: layout_rs_svg(&graph),
+        renderer: SvgRenderer::LayoutRs,
+        summary,
+    })
+}
+
+/// `dot -Tsvg`, or `None` when Graphviz is not installed or fails.
+fn graphviz_svg(dot: &[u8]) -> Option<String> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    // Written from another thread: a large picture would fill the pipes both ways otherwise.
+    let mut stdin = child.stdin.take()?;
+    let input = dot.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().ok()?;
+    let written = writer.join().ok()?.is_ok();
+    (written && output.status.success()).then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Draws the graph with layout-rs: boxes for countries, rounded boxes for organisations, circles
+/// for people, edges coloured by relation.
+fn layout_rs_svg(graph: &StanceGraph) -> String {
+    use layout::backends::svg::SVGWriter;
+    use layout::core::base::Orientation;
+    use layout::core::color::Color;
+    use layout::core::style::{LineStyleKind, StyleAttr};
+    use layout::std_shapes::render::get_shape_size;
+    use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
+    use layout::topo::layout::VisualGraph;
+
+    const FONT_SIZE: usize = 14;
+    let mut visual = VisualGraph::new(Orientation::LeftToRight);
+    let handles: Vec<_> = graph
+        .node_weights()
+        .map(|(_, label, kind)| {
+            let (shape, rounded, fill) = match kind {
+                Some(ActorKind::Person) => (ShapeKind::new_circle(label), 0, "#fdf6e3"),
+                Some(ActorKind::Organization) => (ShapeKind::new_box(label), 12, "#eef5fb"),
+                _ => (ShapeKind::new_box(label), 0, "#ffffff"),
+            };
+            // layout-rs lays shapes out in the flipped direction, as its own DOT builder does.
+            let orientation = Orientation::LeftToRight.flip();
+            let size = get_shape_size(orientation, &shape, FONT_SIZE, false);
+            let look = StyleAttr::new(Color::fast("#333333"), 1, Some(Color::fast(fill)), rounded, FONT_SIZE);
+            visual.add_node(Element::create(shape, look, orientation, size))
+        })
+        .collect();
+    for edge in graph.edge_indices() {
+        let (Some((from, to)), Some((relation, weight))) = (graph.edge_endpoints(edge), graph.edge_weight(edge)) else {
+            continue;
+        };
+        let (colour, directed) = edge_style(*relation);
+        let look = StyleAttr::new(Color::fast(colour), 1 + (*weight).min(5), None, 0, FONT_SIZE - 2);
+        let start = if directed { LineEndKind::None } else { LineEndKind::Arrow };
+        let arrow = Arrow::new(
+            start,
+            LineEndKind::Arrow,
+            LineStyleKind::Normal,
+            relation.name(),
+            &look,
+            &None,
+            &None,
+        );
+        if let (Some(&from), Some(&to)) = (handles.get(from.index()), handles.get(to.index())) {
+            visual.add_edge(arrow, from, to);
+        }
+    }
+    let mut writer = SVGWriter::new();
+    visual.do_it(false, false, false, &mut writer);
+    writer.finalize()
 }
 
 fn article_graphs(store: &Store) -> Result<BTreeSet<NamedNode>, ExportError> {
@@ -132,7 +296,7 @@ fn selected_stances(store: &Store, filter: &ExportFilter) -> Result<Vec<Stance>,
                 let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(object)) = (quad.subject, quad.object) else {
                     continue;
                 };
-                if actors.is_empty() || actors.contains(&subject) || actors.contains(&object) {
+                if filter.keeps(&actors, &subject, &object) {
                     stances.push(Stance {
                         subject,
                         relation: *relation,
@@ -149,8 +313,12 @@ fn selected_stances(store: &Store, filter: &ExportFilter) -> Result<Vec<Stance>,
 
 /// Actors whose key, Wikidata id, label or alternative label is `name` (folded).
 fn find_actors(store: &Store, name: &str) -> Result<BTreeSet<NamedNode>, ExportError> {
-    let wanted = warta_text::text::fold(name.trim());
     let mut found = BTreeSet::new();
+    if let Some(key) = id::actor_key(name.trim()) {
+        found.insert(id::actor(&key));
+        return Ok(found);
+    }
+    let wanted = warta_text::text::fold(name.trim());
     if let Some(key) = warta_text::model::ActorKey::new(&wanted) {
         let node = id::actor(&key);
         if store
@@ -198,7 +366,7 @@ fn write_rdf(
         ExportFormat::NTriples => RdfFormat::NTriples,
         ExportFormat::NQuads => RdfFormat::NQuads,
         ExportFormat::TriG => RdfFormat::TriG,
-        ExportFormat::RdfXml | ExportFormat::Dot => RdfFormat::RdfXml,
+        ExportFormat::RdfXml | ExportFormat::Dot | ExportFormat::Svg => RdfFormat::RdfXml,
     };
     let quads = if filter.is_empty() {
         store.oxigraph().iter().collect::<Result<Vec<_>, _>>()?
@@ -287,13 +455,14 @@ fn quads_of(store: &Store, stances: &[Stance]) -> Result<Vec<Quad>, ExportError>
     Ok(quads)
 }
 
-/// An actor as a node of the picture.
-struct ActorNode {
-    label: String,
-    kind: Option<ActorKind>,
+/// An actor as a node of the picture (and as the title of its page).
+pub(crate) struct ActorNode {
+    pub(crate) label: String,
+    pub(crate) kind: Option<ActorKind>,
 }
 
-fn describe(store: &Store, node: &NamedNode) -> Result<ActorNode, ExportError> {
+/// The label people read (Indonesian first, then English, then the key) and the kind of an actor.
+pub(crate) fn describe(store: &Store, node: &NamedNode) -> Result<ActorNode, oxigraph::store::StorageError> {
     let mut labels = BTreeMap::new();
     for quad in store.oxigraph().quads_for_pattern(
         Some(node.as_ref().into()),
@@ -389,7 +558,7 @@ fn stance_graph(store: &Store, stances: &[Stance]) -> Result<StanceGraph, Export
 /// Renders the stance graph of `stances` as DOT that `dot -Tsvg` draws.
 fn write_dot(store: &Store, stances: &[Stance], out: &mut dyn Write) -> Result<ExportSummary, ExportError> {
     let graph = stance_graph(store, stances)?;
-    render_dot(&graph, out)?;
+    render_dot(&graph, None, out)?;
     Ok(ExportSummary {
         nodes: graph.node_count(),
         edges: graph.edge_count(),
@@ -397,8 +566,21 @@ fn write_dot(store: &Store, stances: &[Stance], out: &mut dyn Write) -> Result<E
     })
 }
 
-/// DOT text for a stance graph, with stable node ids (`n0`, `n1`, ... in key order).
-fn render_dot(graph: &StanceGraph, out: &mut dyn Write) -> std::io::Result<()> {
+/// DOT text for a stance graph, with stable node ids (`n0`, `n1`, ... in key order); with
+/// `actor_link`, nodes link to `{actor_link}{key}`.
+fn render_dot(graph: &StanceGraph, actor_link: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+    let node_attributes = |_, (_, (node, label, kind)): (NodeIndex, &(NamedNode, String, Option<ActorKind>))| {
+        let link = match (actor_link, id::actor_key(node.as_str())) {
+            (Some(base), Some(key)) => format!(" href=\"{}{key}\" target=\"_top\"", escape(base)),
+            _ => String::new(),
+        };
+        format!(
+            "label=\"{}\" shape={} tooltip=\"{}\"{link}",
+            escape(label),
+            node_shape(*kind),
+            escape(node.as_str())
+        )
+    };
     let dot = petgraph::dot::Dot::with_attr_getters(
         graph,
         &[petgraph::dot::Config::EdgeNoLabel, petgraph::dot::Config::NodeNoLabel],
@@ -412,14 +594,7 @@ fn render_dot(graph: &StanceGraph, out: &mut dyn Write) -> std::io::Result<()> {
                 if directed { "" } else { " dir=both" }
             )
         },
-        &|_, (_, (node, label, kind))| {
-            format!(
-                "label=\"{}\" shape={} tooltip=\"{}\"",
-                escape(label),
-                node_shape(*kind),
-                escape(node.as_str())
-            )
-        },
+        &node_attributes,
     );
     writeln!(out, "{dot:?}")
 }
@@ -431,7 +606,7 @@ pub fn write_quads(quads: &crate::rdf::ArticleQuads, format: ExportFormat, out: 
         ExportFormat::TriG => RdfFormat::TriG,
         ExportFormat::NTriples => RdfFormat::NTriples,
         ExportFormat::RdfXml => RdfFormat::RdfXml,
-        ExportFormat::Turtle | ExportFormat::Dot => RdfFormat::Turtle,
+        ExportFormat::Turtle | ExportFormat::Dot | ExportFormat::Svg => RdfFormat::Turtle,
     };
     let mut serializer = crate::query::prefixed(RdfSerializer::from_format(rdf_format)).for_writer(out);
     for quad in quads.all() {

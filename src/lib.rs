@@ -17,22 +17,29 @@
 mod build;
 mod eval;
 mod export;
+mod federation;
+mod link;
 mod query;
 mod rdf;
+pub mod serve;
 mod stock;
 mod store;
 mod vocab;
 
 pub use build::{BuildEvent, BuildReport, article_to_quads, build};
 pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, score};
-pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, export, write_quads};
-pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query};
+pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPicture, SvgRenderer, export, export_svg, write_quads};
+pub use federation::ServicePolicy;
+pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_actors};
+pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
 pub use rdf::ArticleQuads;
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Store, StoreError};
 pub use warta_text::input::{Article, ArticleId, InputProblem, InputSource, article_from_bytes, expand_inputs, read_source};
 pub use warta_text::lexicon::morph::{AffixPattern, Analysis, Stemmer};
-pub use warta_text::lexicon::{ActorInfo, DATA_FILES, DataError, Lexicon};
+pub use warta_text::lexicon::{
+    ActorInfo, CuratedLink, DATA_FILES, DataError, LINKS_FILE, Lexicon, is_wikidata_item, parse_links, render_links,
+};
 pub use warta_text::model::{ActorKey, ActorKind, Family, Modality, Relation};
 pub use warta_text::pipeline::{Extraction, SentenceRecord, Statement, extract};
 

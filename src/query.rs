@@ -11,6 +11,7 @@ use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
+use crate::federation::{ServiceClient, ServicePolicy};
 use crate::store::Store;
 
 /// How to write results. Graph results (CONSTRUCT, DESCRIBE) use the RDF syntax that matches.
@@ -48,29 +49,21 @@ pub enum QueryOutcome {
 /// Limits for one query run.
 #[derive(Debug, Clone)]
 pub struct QueryConfig {
-    /// Allow `SERVICE` calls to these endpoints only; `None` allows any (the command line),
-    /// an empty list none.
-    pub allowed_services: Option<Vec<String>>,
+    /// Which endpoints `SERVICE` may call.
+    pub services: ServicePolicy,
     pub timeout: Option<Duration>,
 }
 
-/// Parses a query with the prefixes people expect, and binds it to the store.
-pub fn evaluator(config: &QueryConfig) -> Result<(SparqlEvaluator, CancellationToken), QueryError> {
+/// An evaluator with the prefixes people expect, the SERVICE policy, and `token` to cancel with.
+pub fn evaluator(config: &QueryConfig, token: &CancellationToken) -> Result<SparqlEvaluator, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, namespace) in crate::vocab::PREFIXES {
         evaluator = evaluator
             .with_prefix(prefix, namespace)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
-    if config.allowed_services.as_ref().is_some_and(Vec::is_empty) {
-        evaluator = evaluator.without_default_http_service_handler();
-    }
-    if let Some(timeout) = config.timeout {
-        evaluator = evaluator.with_http_timeout(timeout);
-    }
-    let token = CancellationToken::new();
-    evaluator = evaluator.with_cancellation_token(token.clone());
-    Ok((evaluator, token))
+    evaluator = evaluator.with_default_service_handler(ServiceClient::new(config.services.clone(), config.timeout));
+    Ok(evaluator.with_cancellation_token(token.clone()))
 }
 
 /// Runs `query` and writes its results to `out` in `format`.
@@ -81,8 +74,10 @@ pub fn run(
     config: &QueryConfig,
     out: &mut dyn Write,
 ) -> Result<QueryOutcome, QueryError> {
-    let (evaluator, token) = evaluator(config)?;
-    let prepared = evaluator.parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let token = CancellationToken::new();
+    let prepared = evaluator(config, &token)?
+        .parse_query(query)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
     let _watchdog = config.timeout.map(|limit| Watchdog::start(token.clone(), limit));
     let results = prepared
         .on_store(store.oxigraph())
@@ -99,12 +94,12 @@ fn evaluation_error(message: &str, timeout: Option<Duration>) -> QueryError {
 }
 
 /// Cancels a query when its time is up; dropping it ends the watch.
-pub struct Watchdog {
+struct Watchdog {
     done: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
 }
 
 impl Watchdog {
-    pub fn start(token: CancellationToken, limit: Duration) -> Watchdog {
+    fn start(token: CancellationToken, limit: Duration) -> Watchdog {
         let done = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
         let shared = done.clone();
         std::thread::spawn(move || {
@@ -236,7 +231,8 @@ pub fn display_term(term: &Term) -> String {
 /// Cells wider than this are cut with an ellipsis, so that one long sentence keeps a table legible.
 const MAX_CELL_CHARS: usize = 60;
 
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+/// Rows as an aligned table for people, long cells cut, with a row count.
+pub fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
     let clip = |cell: &str| -> String {
         let cell = cell.replace(['\n', '\t'], " ");
         if cell.chars().count() > MAX_CELL_CHARS {

@@ -61,6 +61,7 @@ pub fn article_quads(article: &Article, extraction: &Extraction) -> ArticleQuads
     if let Some(source) = &article.source {
         default.add(article_node.clone(), dcterms::SOURCE, Literal::new_simple_literal(source));
     }
+    default.add(article_node.clone(), warta::TEXT, Literal::new_simple_literal(&article.text));
     if let Some(url) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
         default.add(article_node.clone(), rdfs::SEE_ALSO, url);
     }

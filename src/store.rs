@@ -63,6 +63,16 @@ impl Store {
         Ok(Store { inner })
     }
 
+    /// Opens an existing store for writing; a missing store is an error rather than created.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing {
+                path: path.display().to_string(),
+            });
+        }
+        Store::open(path)
+    }
+
     /// A throw-away store in memory.
     pub fn memory() -> Result<Store, StoreError> {
         Ok(Store { inner: OxStore::new()? })
@@ -101,6 +111,16 @@ impl Store {
     pub fn replace_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
         let mut transaction = self.inner.start_transaction()?;
         transaction.clear_graph(graph)?;
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Adds quads, all or none.
+    pub fn insert_all(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
         for quad in quads {
             transaction.insert(quad);
         }

@@ -22,6 +22,9 @@ pub const PREFIXES: [(&str, &str); 12] = [
     ("wartaid", "https://w3id.org/warta/id/"),
 ];
 
+/// The namespace of SVG documents, for pictures drawn without a renderer.
+pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
+
 /// `prefix:local` for an IRI under a known prefix whose local part needs no escaping.
 pub fn compact(iri: &str) -> Option<String> {
     PREFIXES.iter().find_map(|(prefix, namespace)| {
@@ -83,6 +86,8 @@ pub mod warta {
     pub const UN_STATUS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#unStatus");
     /// Country → a capital or seat that stands for it in text.
     pub const METONYM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#metonym");
+    /// Article → its text, as read.
+    pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#text");
 
     /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
     pub fn relation(relation: Relation) -> NamedNodeRef<'static> {
@@ -122,6 +127,59 @@ pub mod skos {
     use oxigraph::model::NamedNodeRef;
     /// Another name of the resource.
     pub const ALT_LABEL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
+}
+
+pub mod sd {
+    //! SPARQL 1.1 Service Description, for the endpoint's self-description.
+    use oxigraph::model::NamedNodeRef;
+    /// A SPARQL service.
+    pub const SERVICE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#Service");
+    /// Where the service answers.
+    pub const ENDPOINT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#endpoint");
+    /// A language the service speaks.
+    pub const SUPPORTED_LANGUAGE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#supportedLanguage");
+    /// SPARQL 1.1 Query.
+    pub const SPARQL11_QUERY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#SPARQL11Query");
+    /// SPARQL 1.1 Update.
+    pub const SPARQL11_UPDATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#SPARQL11Update");
+    /// A result format the service writes.
+    pub const RESULT_FORMAT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#resultFormat");
+    /// A feature of the service.
+    pub const FEATURE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#feature");
+    /// Queries may call other endpoints with SERVICE.
+    pub const BASIC_FEDERATED_QUERY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#BasicFederatedQuery");
+    /// The dataset queries run on by default.
+    pub const DEFAULT_DATASET: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#defaultDataset");
+    /// A dataset.
+    pub const DATASET: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#Dataset");
+    /// The default graph of a dataset.
+    pub const DEFAULT_GRAPH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#defaultGraph");
+    /// A graph.
+    pub const GRAPH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#Graph");
+}
+
+pub mod formats {
+    //! W3C format identifiers (`http://www.w3.org/ns/formats/`), for the service description.
+    use oxigraph::model::NamedNodeRef;
+    /// SPARQL results in JSON.
+    pub const SPARQL_RESULTS_JSON: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/SPARQL_Results_JSON");
+    /// SPARQL results in XML.
+    pub const SPARQL_RESULTS_XML: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/SPARQL_Results_XML");
+    /// SPARQL results in CSV.
+    pub const SPARQL_RESULTS_CSV: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/SPARQL_Results_CSV");
+    /// SPARQL results in TSV.
+    pub const SPARQL_RESULTS_TSV: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/SPARQL_Results_TSV");
+    /// Turtle.
+    pub const TURTLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/Turtle");
+    /// N-Triples.
+    pub const N_TRIPLES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/N-Triples");
+    /// RDF/XML.
+    pub const RDF_XML: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/RDF_XML");
 }
 
 pub mod dcterms {

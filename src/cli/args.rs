@@ -31,6 +31,11 @@ pub enum Command {
     Export(ExportArgs),
     /// Score a store against hand-annotated gold triples, as eval/score.py does
     Eval(EvalArgs),
+    /// Serve a store over HTTP: a SPARQL endpoint, the Graph Store protocol, and a page to explore it
+    Serve(ServeArgs),
+    /// List the actors of a store that have no Wikidata link yet, with candidates from the gazetteer;
+    /// --accept writes the chosen links to data/links.tsv and the store
+    Link(LinkArgs),
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +134,9 @@ pub struct QueryArgs {
 pub enum ExportFormatArg {
     /// GraphViz: actors as nodes (shaped by kind), stances as coloured edges; render with `dot -Tsvg`
     Dot,
+    /// The same picture as SVG, drawn by Graphviz where `dot` is installed, by the built-in
+    /// layout-rs otherwise
+    Svg,
     /// Turtle (the graphs merged)
     Ttl,
     /// N-Triples (the graphs merged)
@@ -167,6 +175,84 @@ pub struct ExportArgs {
     /// Only what this article states; repeatable
     #[arg(long, value_name = "ID")]
     pub article: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Endpoints: / (the page), /query (SPARQL 1.1 Protocol; a GET without a query returns the service \
+description), /update, /store?default|graph=IRI (Graph Store Protocol), POST /articles (JSON, JSON Lines or text/plain?id=), \
+/actor/KEY, /article/ID, /graph.svg"
+)]
+pub struct ServeArgs {
+    /// The store directory; without a write token it must exist and is opened read-only
+    #[arg(long, value_name = "DIR", default_value = "warta.db")]
+    pub store: PathBuf,
+
+    /// Where to listen. Loopback by default: give 0.0.0.0:PORT only to serve other machines
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+
+    /// Accept writes (SPARQL Update, Graph Store PUT/POST/DELETE, POST /articles) from requests
+    /// with 'Authorization: Bearer TOKEN'. Other users can see command lines: prefer
+    /// --write-token-file
+    #[arg(long, value_name = "TOKEN", conflicts_with = "write_token_file")]
+    pub write_token: Option<String>,
+
+    /// Read the write token from the first line of FILE
+    #[arg(long, value_name = "FILE")]
+    pub write_token_file: Option<PathBuf>,
+
+    /// Let SPARQL SERVICE call this endpoint (repeatable). Without it the server makes no outbound
+    /// request, so it cannot be used as a proxy into its own network
+    #[arg(long = "allow-service", value_name = "URL")]
+    pub allow_service: Vec<String>,
+
+    /// Cancel a query after this many seconds (503)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub query_timeout: u64,
+
+    /// Cut results after this many rows (the response carries x-warta-truncated)
+    #[arg(long, value_name = "ROWS", default_value_t = 10_000)]
+    pub max_rows: usize,
+
+    /// Refuse request bodies larger than this many bytes (413)
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_body: usize,
+
+    /// Serve at most this many connections at once; more wait their turn
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_connections: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// List candidates scoring at least this (0 to 1)
+    #[arg(long, value_name = "SCORE", default_value_t = 0.6)]
+    pub min_score: f64,
+
+    /// Accept links: the best candidate of each actor in KEYS, or, without KEYS, of every actor
+    /// whose best candidate scores at least --accept-above
+    #[arg(long)]
+    pub accept: bool,
+
+    /// With --accept and no KEYS, the score a candidate needs to be accepted
+    #[arg(long, value_name = "SCORE", default_value_t = 0.9)]
+    pub accept_above: f64,
+
+    /// Link an actor by hand: KEY=QID (repeatable; implies --accept)
+    #[arg(long = "set", value_name = "KEY=QID")]
+    pub set: Vec<String>,
+
+    /// The links file to update [default: links.tsv in --data DIR, or data/links.tsv]
+    #[arg(long, value_name = "FILE")]
+    pub links: Option<PathBuf>,
+
+    /// With --accept: the actors whose best candidate to accept
+    #[arg(value_name = "KEYS")]
+    pub keys: Vec<String>,
 }
 
 #[derive(Debug, Args)]

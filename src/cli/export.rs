@@ -1,4 +1,4 @@
-//! `warta export`: the store as RDF, or its stances as a GraphViz picture.
+//! `warta export`: the store as RDF, or its stances as a picture (DOT or SVG).
 
 use std::io::Write;
 
@@ -21,10 +21,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let filter = warta::ExportFilter {
         relations,
         actors: args.actor.clone(),
+        between_actors_only: false,
         articles: args.article.clone(),
     };
     let format = match args.format {
         ExportFormatArg::Dot => warta::ExportFormat::Dot,
+        ExportFormatArg::Svg => warta::ExportFormat::Svg,
         ExportFormatArg::Ttl => warta::ExportFormat::Turtle,
         ExportFormatArg::Nt => warta::ExportFormat::NTriples,
         ExportFormatArg::Nq => warta::ExportFormat::NQuads,
@@ -42,7 +44,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     out.flush()?;
     if let Some(path) = &args.out {
         let what = match format {
-            warta::ExportFormat::Dot => format!("{} actors and {} stances", summary.nodes, summary.edges),
+            warta::ExportFormat::Dot | warta::ExportFormat::Svg => format!("{} actors and {} stances", summary.nodes, summary.edges),
             _ => format!("{} quads", summary.quads),
         };
         report(&format!("warta: wrote {what} to {}", path.display()));

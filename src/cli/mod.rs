@@ -6,7 +6,9 @@ mod build;
 mod eval;
 mod export;
 mod extract;
+mod link;
 mod query;
+mod serve;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -57,6 +59,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Serve(args) => serve::run(args, lexicon()?),
+        Command::Link(args) => link::run(args, &lexicon()?, cli.data.as_deref()),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<Outcome> {
     };
     let store = open_store(&args.store.store)?;
     let config = warta::QueryConfig {
-        allowed_services: None,
+        services: warta::ServicePolicy::Any,
         timeout: args.timeout.map(Duration::from_secs),
     };
     let stdout = std::io::stdout();

@@ -13,8 +13,10 @@
 
 mod cases;
 mod cli;
+mod link;
 mod provenance;
 mod seeds;
+mod serve;
 mod source;
 mod stemmer;
 mod stock_queries;

@@ -2,12 +2,13 @@
 
 use crate::util::*;
 
-fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+/// The Rust sources, and the page's script and HTML, under `dir`.
+fn source_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+            source_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs" || e == "js" || e == "html") {
             out.push(path);
         }
     }
@@ -16,7 +17,7 @@ fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn iris_are_spelled_only_in_vocab() {
     let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
+    source_files(&root().join("src"), &mut files);
     assert!(files.len() > 10);
     for file in files {
         if file.ends_with("vocab.rs") {

@@ -231,7 +231,9 @@ fn read_json_lines(name: &str, reader: impl BufRead, each: &mut dyn FnMut(Result
     }
 }
 
-fn parse_json_line(name: &str, bytes: &[u8]) -> Result<Article, InputProblem> {
+/// One JSON object (`{"id", "text", "title"?, "url"?, "date"?, "source"?}`) as an article;
+/// `name` says where it came from in problems.
+pub fn parse_json_line(name: &str, bytes: &[u8]) -> Result<Article, InputProblem> {
     let problem = |reason: String| InputProblem {
         name: name.to_owned(),
         reason,

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::lexicon::DataError;
 use crate::lexicon::table::Table;
+use crate::lexicon::{CuratedLink, DataError, LINKS_FILE, is_wikidata_item};
 use crate::model::{ActorKey, ActorKind};
 
 /// Everything warta says about one actor in the default graph and the reference graph.
@@ -80,6 +80,8 @@ pub struct Gazetteer {
     organs: Vec<Organ>,
     /// Listed organ instances by (country, organ): `(us, mfa)` → `us-state-dept`.
     organ_instances: std::collections::HashMap<(ActorKey, String), ActorKey>,
+    /// Curated Wikidata links (`data/links.tsv`) of actors no actor file lists.
+    links: BTreeMap<ActorKey, String>,
 }
 
 impl Gazetteer {
@@ -184,6 +186,40 @@ impl Gazetteer {
         Ok(gazetteer)
     }
 
+    /// Applies the curated links of `data/links.tsv` (written by `warta link --accept`): a listed
+    /// actor without a Wikidata id gets one, and the others (discovered persons, synthesised
+    /// bodies) get theirs when they are described.
+    pub(crate) fn apply_links(&mut self, links: &[CuratedLink]) -> Result<(), DataError> {
+        for link in links {
+            match self.actors.get_mut(&link.key) {
+                Some(ActorInfo {
+                    wikidata: Some(existing), ..
+                }) if *existing != link.wikidata => {
+                    return Err(DataError {
+                        file: LINKS_FILE.to_owned(),
+                        line: 0,
+                        message: format!(
+                            "'{}' is linked to {} here but to {existing} in its actor file",
+                            link.key, link.wikidata
+                        ),
+                    });
+                }
+                Some(info) => info.wikidata = Some(link.wikidata.clone()),
+                None => {
+                    self.links.insert(link.key.clone(), link.wikidata.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A person no file lists, named in an article, with its curated link if there is one.
+    pub fn discovered_person(&self, key: ActorKey, name: &str) -> ActorInfo {
+        let mut info = ActorInfo::discovered_person(key, name);
+        info.wikidata = self.links.get(&info.key).cloned();
+        info
+    }
+
     fn insert(&mut self, table: &Table, row: &crate::lexicon::table::Row, info: ActorInfo) -> Result<(), DataError> {
         if self.actors.contains_key(&info.key) {
             return Err(table.error(row, format!("the key '{}' is already used by another actor file", info.key)));
@@ -244,9 +280,9 @@ impl Gazetteer {
         let key = ActorKey::new(&format!("{country}-{organ}"))?;
         let english = country_info.label_en.as_deref().unwrap_or(&country_info.label_id);
         Some(ActorInfo {
+            wikidata: self.links.get(&key).cloned(),
             key,
             kind: ActorKind::Organization,
-            wikidata: None,
             label_id: template.label_id.replace("{id}", &country_info.label_id),
             label_en: Some(template.label_en.replace("{en}", english)),
             aliases: Vec::new(),
@@ -293,7 +329,7 @@ fn parse_key(table: &Table, row: &crate::lexicon::table::Row, column: usize) -> 
 fn parse_wikidata(table: &Table, row: &crate::lexicon::table::Row, column: usize) -> Result<Option<String>, DataError> {
     match row.optional(column) {
         None => Ok(None),
-        Some(id) if id.len() > 1 && id.starts_with('Q') && id.bytes().skip(1).all(|b| b.is_ascii_digit()) => Ok(Some(id.to_owned())),
+        Some(id) if is_wikidata_item(id) => Ok(Some(id.to_owned())),
         Some(id) => Err(table.error(row, format!("'{id}' is not a Wikidata item id (Q followed by digits)"))),
     }
 }

@@ -5,6 +5,7 @@
 //! sentences or articles; nothing here knows the order of pipeline stages.
 
 mod gazetteer;
+mod links;
 pub mod morph;
 mod phrases;
 mod table;
@@ -15,6 +16,7 @@ use std::path::Path;
 use regex::Regex;
 
 pub use gazetteer::{ActorInfo, Gazetteer};
+pub use links::{CuratedLink, LINKS_FILE, is_wikidata_item, parse_links, render_links};
 pub use morph::{AffixPattern, Analysis, Stemmer};
 pub use phrases::{PhraseKind, PhraseMatch, PhraseMatcher, token_key};
 
@@ -32,10 +34,11 @@ pub struct DataError {
 
 /// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
 /// embedded in the binary; `--data DIR` replaces those present in DIR.
-pub const DATA_FILES: [(&str, &str); 18] = [
+pub const DATA_FILES: [(&str, &str); 19] = [
     ("countries.tsv", include_str!("../../../../data/countries.tsv")),
     ("organizations.tsv", include_str!("../../../../data/organizations.tsv")),
     ("persons.tsv", include_str!("../../../../data/persons.tsv")),
+    ("links.tsv", include_str!("../../../../data/links.tsv")),
     ("organs.tsv", include_str!("../../../../data/organs.tsv")),
     ("titles.tsv", include_str!("../../../../data/titles.tsv")),
     ("heads.tsv", include_str!("../../../../data/heads.tsv")),
@@ -242,7 +245,13 @@ impl Lexicon {
         )?;
         let persons = table("persons.tsv", &["key", "wikidata", "affiliation", "label", "aliases"])?;
         let organs = table("organs.tsv", &["organ", "label_id", "label_en", "forms"])?;
-        let gazetteer = Gazetteer::load(&countries, &organizations, &persons, &organs)?;
+        let mut gazetteer = Gazetteer::load(&countries, &organizations, &persons, &organs)?;
+        let links = source(LINKS_FILE).ok_or_else(|| DataError {
+            file: LINKS_FILE.to_owned(),
+            line: 0,
+            message: "missing".to_owned(),
+        })?;
+        gazetteer.apply_links(&parse_links(&links)?)?;
 
         let roots = table("morph/roots.tsv", &["root"])?;
         let stemmer = Stemmer::new(roots.rows().iter().map(|r| r.cell(0).to_owned()));

@@ -124,7 +124,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
                 output
                     .new_persons
                     .get(&key)
-                    .map(|name| ActorInfo::discovered_person(key.clone(), name))
+                    .map(|name| lexicon.gazetteer.discovered_person(key.clone(), name))
             })
         })
         .collect();

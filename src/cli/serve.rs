@@ -1,0 +1,54 @@
+//! `warta serve`: the store over HTTP until the process is stopped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+
+use crate::cli::args::ServeArgs;
+use crate::cli::{Outcome, open_store, report};
+
+pub fn run(args: &ServeArgs, lexicon: warta::Lexicon) -> anyhow::Result<Outcome> {
+    let write_token = match (&args.write_token, &args.write_token_file) {
+        (Some(token), _) => Some(token.trim().to_owned()),
+        (None, Some(path)) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the write token file {}", path.display()))?;
+            Some(text.lines().next().unwrap_or("").trim().to_owned())
+        }
+        (None, None) => None,
+    };
+    if write_token.as_deref().is_some_and(str::is_empty) {
+        bail!("the write token is empty: give a secret, e.g. `--write-token-file` with a long random line");
+    }
+    for endpoint in &args.allow_service {
+        if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
+            bail!("--allow-service {endpoint}: give the endpoint's full http:// or https:// URL");
+        }
+    }
+    // Without a token nothing may write, so the store is opened read-only as well.
+    let store = if write_token.is_some() {
+        warta::Store::open(&args.store)?
+    } else {
+        open_store(&args.store)?
+    };
+    let writable = write_token.is_some();
+    let config = warta::serve::ServeConfig {
+        bind: args.bind,
+        write_token,
+        query_timeout: Duration::from_secs(args.query_timeout.max(1)),
+        max_rows: args.max_rows,
+        max_body_bytes: args.max_body,
+        allowed_services: args.allow_service.clone(),
+        max_connections: args.max_connections.max(2),
+    };
+    let server = warta::serve::serve(store, Arc::new(lexicon), config)?;
+    let address = server.address();
+    let mode = if writable { "writes need the token" } else { "read-only" };
+    report(&format!("warta: serving {} at http://{address}/ ({mode})", args.store.display()));
+    report(&format!("warta: SPARQL endpoint http://{address}/query; stop with Ctrl-C"));
+    if !address.ip().is_loopback() {
+        report("warta: listening beyond this machine: anyone who can reach it can read the store");
+    }
+    server.join().context("the server stopped")?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,223 @@
+//! The SPARQL 1.1 Graph Store HTTP Protocol on `/store` (`?default` or `?graph=<iri>`), and
+//! `POST /articles`, which extracts uploaded articles into the store. Reads are open; writes
+//! need the write token.
+
+use oxhttp::model::{Body, Method, Request, StatusCode};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad};
+
+use crate::serve::State;
+use crate::serve::http::{HttpResponse, Reply, content_type, error, first, negotiate, read_body, response, url_params};
+use crate::serve::sparql::GRAPH_TYPES;
+use warta_text::input::{Article, ArticleId, InputProblem, article_from_bytes, parse_json_line};
+
+/// The graph a Graph Store request names.
+fn target(request: &Request<Body>) -> Result<GraphName, Reply> {
+    let params = url_params(request);
+    match (first(&params, "graph"), params.iter().any(|(k, _)| k == "default")) {
+        (Some(iri), false) => NamedNode::new(iri)
+            .map(GraphName::NamedNode)
+            .map_err(|e| Reply::error(StatusCode::BAD_REQUEST, format!("'{iri}' is not an IRI: {e}"))),
+        (None, true) => Ok(GraphName::DefaultGraph),
+        _ => Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "name one graph: /store?default or /store?graph=<iri>",
+        )),
+    }
+}
+
+/// `GET|HEAD|PUT|POST|DELETE /store`.
+pub fn graph_store(state: &State, request: &mut Request<Body>) -> HttpResponse {
+    let graph = match target(request) {
+        Ok(graph) => graph,
+        Err(reply) => return reply.into_response(),
+    };
+    let method = request.method().clone();
+    if method == Method::GET || method == Method::HEAD {
+        return read(state, request, &graph, method == Method::HEAD);
+    }
+    if let Some(refused) = state.refuse_write(request) {
+        return refused;
+    }
+    let result = match method {
+        Method::DELETE => delete(state, &graph),
+        Method::PUT | Method::POST => write(state, request, &graph, method == Method::PUT),
+        _ => {
+            return error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "the graph store takes GET, HEAD, PUT, POST and DELETE",
+            );
+        }
+    };
+    match result {
+        Ok(status) => response(status, "text/plain", Body::empty()),
+        Err(reply) => reply.into_response(),
+    }
+}
+
+fn exists(state: &State, graph: &GraphName) -> Result<bool, Reply> {
+    match graph {
+        GraphName::DefaultGraph => Ok(true),
+        GraphName::NamedNode(node) => state
+            .store
+            .oxigraph()
+            .contains_named_graph(node.as_ref())
+            .map_err(|e| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+        GraphName::BlankNode(_) => Ok(false),
+    }
+}
+
+fn read(state: &State, request: &Request<Body>, graph: &GraphName, head_only: bool) -> HttpResponse {
+    match exists(state, graph) {
+        Ok(true) => {}
+        Ok(false) => return error(StatusCode::NOT_FOUND, "no such graph in the store"),
+        Err(reply) => return reply.into_response(),
+    }
+    let Some(media) = negotiate(request, &GRAPH_TYPES) else {
+        return error(
+            StatusCode::NOT_ACCEPTABLE,
+            format!("graphs are written as one of: {}", GRAPH_TYPES.join(", ")),
+        );
+    };
+    let format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
+    let mut body = Vec::new();
+    let mut serializer = crate::query::prefixed(RdfSerializer::from_format(format)).for_writer(&mut body);
+    for quad in state.store.oxigraph().quads_for_pattern(None, None, None, Some(graph.as_ref())) {
+        let written = match quad {
+            Ok(quad) if format.supports_datasets() => serializer.serialize_quad(&quad),
+            Ok(quad) => serializer.serialize_triple(oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object)),
+            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        };
+        if let Err(e) = written {
+            return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+        }
+    }
+    if let Err(e) = serializer.finish() {
+        return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    }
+    response(
+        StatusCode::OK,
+        &format!("{media}; charset=utf-8"),
+        if head_only { Vec::new() } else { body },
+    )
+}
+
+fn delete(state: &State, graph: &GraphName) -> Result<StatusCode, Reply> {
+    if !exists(state, graph)? {
+        return Err(Reply::error(StatusCode::NOT_FOUND, "no such graph in the store"));
+    }
+    let failed = |e: oxigraph::store::StorageError| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    match graph {
+        GraphName::NamedNode(node) => state
+            .store
+            .oxigraph()
+            .remove_named_graph(NamedOrBlankNodeRef::NamedNode(node.as_ref()))
+            .map_err(failed)?,
+        _ => state.store.oxigraph().clear_graph(GraphNameRef::DefaultGraph).map_err(failed)?,
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn write(state: &State, request: &mut Request<Body>, graph: &GraphName, replace: bool) -> Result<StatusCode, Reply> {
+    let kind = content_type(request);
+    let format = RdfFormat::from_media_type(&kind)
+        .filter(|f| !f.supports_datasets())
+        .ok_or_else(|| {
+            Reply::error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!("send the graph as one of: {}", GRAPH_TYPES.get(..3).unwrap_or(&[]).join(", ")),
+            )
+        })?;
+    let body = read_body(request, state.config.max_body_bytes)?;
+    let mut quads = Vec::new();
+    for quad in RdfParser::from_format(format).for_slice(&body) {
+        let quad = quad.map_err(|e| Reply::error(StatusCode::BAD_REQUEST, format!("the graph does not parse: {e}")))?;
+        quads.push(Quad::new(quad.subject, quad.predicate, quad.object, graph.clone()));
+    }
+    let existed = exists(state, graph)?;
+    let failed = |e: crate::store::StoreError| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    match (graph, replace) {
+        (GraphName::NamedNode(node), true) => state.store.replace_graph(node.as_ref(), &quads).map_err(failed)?,
+        _ => {
+            if replace {
+                state
+                    .store
+                    .oxigraph()
+                    .clear_graph(GraphNameRef::DefaultGraph)
+                    .map_err(|e| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            }
+            state.store.insert_all(&quads).map_err(failed)?;
+        }
+    }
+    Ok(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED })
+}
+
+/// The articles of an upload body, each parsed or the reason it cannot be.
+fn parse_articles(kind: &str, id: Option<&str>, body: Vec<u8>) -> Result<Vec<Result<Article, InputProblem>>, Reply> {
+    match kind {
+        "application/json" => match serde_json::from_slice::<serde_json::Value>(&body) {
+            // One article, or an array of them.
+            Ok(serde_json::Value::Array(items)) => Ok(items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| parse_json_line(&format!("body[{index}]"), item.to_string().as_bytes()))
+                .collect()),
+            Ok(_) => Ok(vec![parse_json_line("body", &body)]),
+            Err(e) => Err(Reply::error(StatusCode::BAD_REQUEST, format!("the body is not JSON: {e}"))),
+        },
+        "application/x-ndjson" | "application/jsonl" | "application/json-lines" => Ok(body
+            .split(|b| *b == b'\n')
+            .enumerate()
+            .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+            .map(|(index, line)| parse_json_line(&format!("body:{}", index + 1), line))
+            .collect()),
+        "text/plain" => match id.and_then(ArticleId::new) {
+            Some(id) => Ok(vec![article_from_bytes("body", id, body)]),
+            None => Err(Reply::error(StatusCode::BAD_REQUEST, "plain text needs ?id=<article id>")),
+        },
+        _ => Err(Reply::error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send application/json, application/x-ndjson, or text/plain with ?id=",
+        )),
+    }
+}
+
+/// `POST /articles`: JSON (`{"id", "text", ...}`), JSON Lines, or plain text with `?id=`.
+pub fn upload_articles(state: &State, request: &mut Request<Body>) -> HttpResponse {
+    if let Some(refused) = state.refuse_write(request) {
+        return refused;
+    }
+    let kind = content_type(request);
+    let id = first(&url_params(request), "id").map(str::to_owned);
+    let body = match read_body(request, state.config.max_body_bytes) {
+        Ok(body) => body,
+        Err(reply) => return reply.into_response(),
+    };
+    let (articles, problems): (Vec<_>, Vec<_>) = match parse_articles(&kind, id.as_deref(), body) {
+        Ok(parsed) => parsed.into_iter().partition(Result::is_ok),
+        Err(reply) => return reply.into_response(),
+    };
+    let articles: Vec<Article> = articles.into_iter().flatten().collect();
+    let problems: Vec<InputProblem> = problems.into_iter().filter_map(Result::err).collect();
+    let mut loaded = Vec::new();
+    let mut statements = 0;
+    for article in &articles {
+        let extraction = warta_text::pipeline::extract(article, &state.lexicon);
+        statements += extraction.statements.len();
+        if let Err(e) = state.store.replace_article(&crate::rdf::article_quads(article, &extraction)) {
+            return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+        }
+        loaded.push(serde_json::Value::String(article.id.to_string()));
+    }
+    let skipped: Vec<serde_json::Value> = problems
+        .iter()
+        .map(|p| serde_json::json!({ "name": p.name, "reason": p.reason }))
+        .collect();
+    let status = if loaded.is_empty() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::CREATED
+    };
+    let body = serde_json::json!({ "loaded": loaded, "statements": statements, "skipped": skipped });
+    response(status, "application/json", body.to_string())
+}

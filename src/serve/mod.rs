@@ -1,0 +1,199 @@
+//! `warta serve`: the store over HTTP. A SPARQL 1.1 Protocol endpoint and a Graph Store
+//! Protocol endpoint for tools, and a page for people (a query editor, the stance graph as SVG,
+//! a page per actor and per article).
+//!
+//! Owns: routing, limits and who may write. Must not: hold SPARQL rules of its own (queries go
+//! through `crate::query`), or extract anything itself (uploads go through the pipeline like
+//! `warta build`).
+
+mod graph_store;
+mod http;
+mod pages;
+mod sparql;
+
+use std::net::{SocketAddr, TcpListener};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Duration;
+
+use oxhttp::model::{Body, Method, Request, StatusCode};
+
+use crate::federation::ServicePolicy;
+use crate::query::QueryConfig;
+use crate::store::Store;
+use http::{HttpResponse, bearer, error, preflight, same_token};
+use warta_text::lexicon::Lexicon;
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub bind: SocketAddr,
+    /// Writes (SPARQL Update, Graph Store writes, `POST /articles`) need this bearer token; with
+    /// none, the server refuses every write.
+    pub write_token: Option<String>,
+    /// A query still running after this long is cancelled with 503.
+    pub query_timeout: Duration,
+    /// Results beyond this many rows are cut, and the response says so in `x-warta-truncated`.
+    pub max_rows: usize,
+    /// Larger request bodies are refused with 413.
+    pub max_body_bytes: usize,
+    /// The only endpoints `SERVICE` may call; none when empty.
+    pub allowed_services: Vec<String>,
+    /// Connections served at once; more wait for a free slot.
+    pub max_connections: usize,
+}
+
+impl Default for ServeConfig {
+    fn default() -> ServeConfig {
+        ServeConfig {
+            bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            write_token: None,
+            query_timeout: Duration::from_secs(30),
+            max_rows: 10_000,
+            max_body_bytes: 10 * 1024 * 1024,
+            allowed_services: Vec::new(),
+            max_connections: 64,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServeError {
+    #[error("cannot listen on {address}: {source} (is another server using the port? try --bind 127.0.0.1:0 for any free port)")]
+    Bind { address: SocketAddr, source: std::io::Error },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+/// What every request handler sees.
+pub(crate) struct State {
+    store: Store,
+    lexicon: Arc<Lexicon>,
+    config: ServeConfig,
+    address: SocketAddr,
+}
+
+impl State {
+    fn query_config(&self) -> QueryConfig {
+        QueryConfig {
+            services: ServicePolicy::Only(self.config.allowed_services.clone()),
+            timeout: Some(self.config.query_timeout),
+        }
+    }
+
+    /// `None` when the request may write; otherwise the refusal: 403 when the server takes no
+    /// writes at all, 401 when the request lacks the right token.
+    fn refuse_write(&self, request: &Request<Body>) -> Option<HttpResponse> {
+        let Some(expected) = &self.config.write_token else {
+            return Some(error(
+                StatusCode::FORBIDDEN,
+                "this server is read-only: start it with --write-token to accept writes",
+            ));
+        };
+        match bearer(request) {
+            Some(given) if same_token(&given, expected) => None,
+            _ => {
+                let mut refused = error(
+                    StatusCode::UNAUTHORIZED,
+                    "writes need the header 'Authorization: Bearer <write token>'",
+                );
+                refused.headers_mut().insert(
+                    "www-authenticate",
+                    oxhttp::model::HeaderValue::from_static("Bearer realm=\"warta\""),
+                );
+                Some(refused)
+            }
+        }
+    }
+}
+
+/// A running server.
+pub struct Server {
+    address: SocketAddr,
+    listening: oxhttp::ListeningServer,
+}
+
+impl std::fmt::Debug for Server {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Server").field("address", &self.address).finish_non_exhaustive()
+    }
+}
+
+impl Server {
+    /// Where the server listens (the actual port when bound to port 0).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until the process ends.
+    pub fn join(self) -> std::io::Result<()> {
+        self.listening.join()
+    }
+}
+
+/// Starts serving `store` in background threads, one per connection.
+pub fn serve(store: Store, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result<Server, ServeError> {
+    // oxhttp does not report the port it bound, so port 0 is resolved here first; the port stays
+    // free for the moment between the two binds because nothing else asked for it.
+    let address = TcpListener::bind(config.bind)
+        .and_then(|listener| listener.local_addr())
+        .map_err(|source| ServeError::Bind {
+            address: config.bind,
+            source,
+        })?;
+    if config.write_token.is_some() {
+        // Uploaded articles join the gazetteer and vocabulary graphs, as built ones do.
+        crate::build::load_background_graphs(&store, &lexicon)?;
+    }
+    let max_connections = config.max_connections;
+    let state = Arc::new(State {
+        store,
+        lexicon,
+        config,
+        address,
+    });
+    let listening = oxhttp::Server::new(move |request| {
+        // A bug in one handler must cost one request a 500, not the connection thread.
+        std::panic::catch_unwind(AssertUnwindSafe(|| route(&state, request))).unwrap_or_else(|_| {
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the server failed on this request; please report it",
+            )
+        })
+    })
+    .bind(address)
+    .with_global_timeout(Duration::from_secs(300))
+    .with_max_concurrent_connections(max_connections)
+    .spawn()
+    .map_err(|source| ServeError::Bind { address, source })?;
+    Ok(Server { address, listening })
+}
+
+fn route(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
+    if request.method() == Method::OPTIONS {
+        return preflight();
+    }
+    let path = request.uri().path().to_owned();
+    let method = request.method().clone();
+    let readable = method == Method::GET || method == Method::HEAD;
+    match path.as_str() {
+        "/query" | "/sparql" if readable || method == Method::POST => sparql::query(state, request),
+        "/update" if method == Method::POST => sparql::update(state, request),
+        "/store" => graph_store::graph_store(state, request),
+        "/articles" if method == Method::POST => graph_store::upload_articles(state, request),
+        "/" if readable => pages::index(),
+        "/queries" if readable => pages::stock_queries(),
+        "/graph.svg" if readable => pages::graph_svg(state, request),
+        _ if readable && path.starts_with("/static/") => pages::asset(&path),
+        _ if readable && path.starts_with("/actor/") => pages::actor(state, &path),
+        _ if readable && path.starts_with("/article/") => pages::article(state, &path),
+        "/query" | "/sparql" | "/update" | "/articles" | "/" | "/queries" | "/graph.svg" => {
+            error(StatusCode::METHOD_NOT_ALLOWED, format!("{method} is not allowed on {path}"))
+        }
+        _ => error(
+            StatusCode::NOT_FOUND,
+            format!("nothing at {path}: try / for the page or /query for SPARQL"),
+        ),
+    }
+}

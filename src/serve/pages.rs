@@ -1,0 +1,610 @@
+//! The pages for people: `/` (a query editor, its results, the stance picture), a page per
+//! actor and per article, `/graph.svg`, the stock queries as JSON, and the page's static files.
+//! Pages read the store directly (by quad patterns) and write HTML with every value escaped.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use oxhttp::model::{Body, HeaderValue, Request, StatusCode};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term};
+use oxigraph::sparql::{CancellationToken, QueryResults};
+
+use crate::export::{ExportError, ExportFilter, describe, export_svg};
+use crate::serve::State;
+use crate::serve::http::{HttpResponse, Reply, all, error, escape_html, first, response, url_params, with_deadline};
+use crate::serve::sparql::{Operation, start_query, timed_out};
+use crate::vocab::{dcterms, id, owl, rdf, rdfs, skos, warta};
+use warta_text::model::Relation;
+
+const INDEX_HTML: &str = include_str!("assets/index.html");
+const APP_JS: &str = include_str!("assets/app.js");
+const STYLE_CSS: &str = include_str!("assets/style.css");
+
+/// Pictures of a query's result stop at this many actors: more would not be legible.
+const MAX_PICTURE_ACTORS: usize = 150;
+
+/// Where actor pages live; the picture links its nodes there.
+const ACTOR_PAGES: &str = "/actor/";
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    response(status, "text/html; charset=utf-8", body)
+}
+
+fn store_failed(e: impl std::fmt::Display) -> Reply {
+    Reply::error(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot read the store: {e}"))
+}
+
+/// The shell every page shares.
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} · warta</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
+         <body><header><a class=\"home\" href=\"/\">warta</a></header><main>{body}</main></body></html>\n",
+        escape_html(title)
+    )
+}
+
+/// `GET /`.
+pub fn index() -> HttpResponse {
+    let relations: String = Relation::ALL
+        .iter()
+        .map(|r| format!("<option value=\"{0}\">{0}</option>", r.name()))
+        .collect();
+    // The page's script links IRIs with these prefixes; they are spelled in `vocab` alone.
+    let prefixes: serde_json::Map<String, serde_json::Value> = crate::vocab::PREFIXES
+        .iter()
+        .map(|(prefix, namespace)| ((*prefix).to_owned(), serde_json::Value::from(*namespace)))
+        .collect();
+    let page = INDEX_HTML
+        .replace("{{relations}}", &relations)
+        .replace("{{prefixes}}", &serde_json::Value::Object(prefixes).to_string());
+    html(StatusCode::OK, page)
+}
+
+/// `GET /static/...`.
+pub fn asset(path: &str) -> HttpResponse {
+    match path {
+        "/static/app.js" => response(StatusCode::OK, "text/javascript; charset=utf-8", APP_JS),
+        "/static/style.css" => response(StatusCode::OK, "text/css; charset=utf-8", STYLE_CSS),
+        _ => error(StatusCode::NOT_FOUND, format!("no file {path}")),
+    }
+}
+
+/// `GET /queries`: the stock queries as `[{"name", "question", "query"}]`.
+pub fn stock_queries() -> HttpResponse {
+    let queries: Vec<serde_json::Value> = crate::stock::STOCK_QUERIES
+        .iter()
+        .map(|(name, text)| serde_json::json!({ "name": name, "question": crate::stock::stock_query_question(text), "query": text }))
+        .collect();
+    response(StatusCode::OK, "application/json", serde_json::Value::Array(queries).to_string())
+}
+
+/// `GET /graph.svg`: the stance picture of a filter (`relation`, `actor`, `article`, each
+/// repeatable) or of a query's result (`query`: the stances among the actors it returns, named
+/// by IRI or by label).
+pub fn graph_svg(state: &Arc<State>, request: &Request<Body>) -> HttpResponse {
+    let params = url_params(request);
+    let given = |name: &str| -> Vec<String> {
+        all(&params, name)
+            .into_iter()
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut relations = Vec::new();
+    for name in given("relation") {
+        match Relation::from_name(&name) {
+            Some(relation) => relations.push(relation),
+            None => {
+                let known: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    format!("unknown relation '{name}': use one of {}", known.join(", ")),
+                );
+            }
+        }
+    }
+    let mut filter = ExportFilter {
+        relations,
+        actors: given("actor"),
+        between_actors_only: false,
+        articles: given("article"),
+    };
+    let mut truncated = false;
+    if let Some(query) = first(&params, "query") {
+        let token = CancellationToken::new();
+        let (shared, worker_token, text) = (Arc::clone(state), token.clone(), query.to_owned());
+        let mut actors = match with_deadline(state.config.query_timeout, &token, move || {
+            actors_in_results(&shared, text, &worker_token)
+        }) {
+            Some(Ok(actors)) => actors,
+            Some(Err(reply)) => return reply.into_response(),
+            None => return timed_out(state).into_response(),
+        };
+        if actors.len() > MAX_PICTURE_ACTORS {
+            actors.truncate(MAX_PICTURE_ACTORS);
+            truncated = true;
+        }
+        filter.actors.extend(actors);
+        filter.between_actors_only = true;
+        if filter.relations.is_empty() {
+            filter.relations = relations_named(query);
+        }
+    }
+    let picture = match export_svg(&state.store, &filter, Some(ACTOR_PAGES)) {
+        Ok(picture) => picture,
+        Err(e @ (ExportError::UnknownActor(_) | ExportError::UnknownArticle(_))) => return error(StatusCode::NOT_FOUND, e.to_string()),
+        Err(e) => return store_failed(e).into_response(),
+    };
+    let mut answer = response(StatusCode::OK, "image/svg+xml; charset=utf-8", picture.svg);
+    let headers = answer.headers_mut();
+    headers.insert("x-warta-renderer", HeaderValue::from_static(picture.renderer.name()));
+    headers.insert("x-warta-actors", HeaderValue::from(picture.summary.nodes));
+    headers.insert("x-warta-stances", HeaderValue::from(picture.summary.edges));
+    if truncated {
+        headers.insert("x-warta-truncated", HeaderValue::from(MAX_PICTURE_ACTORS));
+    }
+    answer
+}
+
+/// The relations a query names (`warta:urges`, ...): its picture shows those alone, so that
+/// "who urged whom" draws urging. A query that names none draws every relation.
+fn relations_named(query: &str) -> Vec<Relation> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        if let Ok(with) = parser.clone().with_prefix(prefix, namespace) {
+            parser = with;
+        }
+    }
+    // The parsed query writes every IRI in full, whatever prefixes the text used.
+    let Ok(parsed) = parser.parse_query(query) else { return Vec::new() };
+    let text = parsed.to_string();
+    Relation::ALL
+        .into_iter()
+        .filter(|r| text.contains(&format!("<{}>", warta::relation(*r).as_str())))
+        .collect()
+}
+
+/// The actor IRIs a query returns: IRIs of actors, and literals that are an actor's label.
+fn actors_in_results(state: &State, query: String, token: &CancellationToken) -> Result<Vec<String>, Reply> {
+    let operation = Operation {
+        text: query,
+        default_graphs: Vec::new(),
+        named_graphs: Vec::new(),
+    };
+    let results = start_query(state, &operation, token)?;
+    let failed = |e: &dyn std::fmt::Display| Reply::error(StatusCode::BAD_REQUEST, format!("the query failed: {e}"));
+    let mut terms = Vec::new();
+    match results {
+        QueryResults::Solutions(solutions) => {
+            for solution in solutions.take(state.config.max_rows) {
+                let solution = solution.map_err(|e| failed(&e))?;
+                terms.extend(solution.values().iter().flatten().cloned());
+            }
+        }
+        QueryResults::Graph(triples) => {
+            for triple in triples.take(state.config.max_rows) {
+                let triple = triple.map_err(|e| failed(&e))?;
+                terms.push(triple.subject.into());
+                terms.push(triple.object);
+            }
+        }
+        QueryResults::Boolean(_) => {}
+    }
+    let mut labels: Option<HashMap<String, Vec<NamedNode>>> = None;
+    let mut actors = BTreeSet::new();
+    for term in terms {
+        match term {
+            Term::NamedNode(node) if id::actor_key(node.as_str()).is_some() => {
+                actors.insert(node.into_string());
+            }
+            Term::Literal(literal) => {
+                if labels.is_none() {
+                    labels = Some(label_index(state).map_err(|e| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?);
+                }
+                let found = labels
+                    .as_ref()
+                    .and_then(|index| index.get(&warta_text::text::fold(literal.value())));
+                actors.extend(found.into_iter().flatten().map(|node| node.as_str().to_owned()));
+            }
+            _ => {}
+        }
+    }
+    Ok(actors.into_iter().collect())
+}
+
+/// Folded label or alternative label → the actors that carry it.
+fn label_index(state: &State) -> Result<HashMap<String, Vec<NamedNode>>, oxigraph::store::StorageError> {
+    let mut index: HashMap<String, Vec<NamedNode>> = HashMap::new();
+    for property in [rdfs::LABEL, skos::ALT_LABEL] {
+        for quad in state
+            .store
+            .oxigraph()
+            .quads_for_pattern(None, Some(property), None, Some(GraphNameRef::DefaultGraph))
+        {
+            let quad = quad?;
+            if let (NamedOrBlankNode::NamedNode(node), Term::Literal(literal)) = (quad.subject, quad.object) {
+                if id::actor_key(node.as_str()).is_some() {
+                    index.entry(warta_text::text::fold(literal.value())).or_default().push(node);
+                }
+            }
+        }
+    }
+    Ok(index)
+}
+
+/// The objects of `subject`'s `predicate` in `graph`.
+fn objects(
+    state: &State,
+    subject: NamedOrBlankNodeRef<'_>,
+    predicate: NamedNodeRef<'_>,
+    graph: GraphNameRef<'_>,
+) -> Result<Vec<Term>, Reply> {
+    state
+        .store
+        .oxigraph()
+        .quads_for_pattern(Some(subject), Some(predicate), None, Some(graph))
+        .map(|quad| quad.map(|q| q.object).map_err(store_failed))
+        .collect()
+}
+
+fn literal_value(term: &Term) -> Option<&str> {
+    match term {
+        Term::Literal(literal) => Some(literal.value()),
+        _ => None,
+    }
+}
+
+/// A link to an actor's page, labelled with its name.
+fn actor_link(state: &State, node: &NamedNode) -> Result<String, Reply> {
+    let label = describe(&state.store, node).map_err(store_failed)?.label;
+    Ok(match id::actor_key(node.as_str()) {
+        Some(key) => format!("<a class=\"actor\" href=\"{ACTOR_PAGES}{key}\">{}</a>", escape_html(&label)),
+        None => escape_html(&label),
+    })
+}
+
+/// The part of an article IRI after `…/article/`, which is also its page's path segment.
+fn article_segment(node: &NamedNode) -> &str {
+    node.as_str()
+        .strip_prefix(id::BASE)
+        .and_then(|rest| rest.strip_prefix("article/"))
+        .unwrap_or(node.as_str())
+}
+
+fn article_title(state: &State, node: &NamedNode) -> Result<String, Reply> {
+    let titles = objects(state, node.as_ref().into(), dcterms::TITLE, GraphNameRef::DefaultGraph)?;
+    let ids = objects(state, node.as_ref().into(), dcterms::IDENTIFIER, GraphNameRef::DefaultGraph)?;
+    Ok(titles
+        .iter()
+        .chain(&ids)
+        .find_map(literal_value)
+        .unwrap_or_else(|| article_segment(node))
+        .to_owned())
+}
+
+/// One statement of an article graph, as pages show it.
+struct StatementView {
+    subject: NamedNode,
+    relation: Relation,
+    object: NamedNode,
+    article: NamedNode,
+    sentence: String,
+    sentence_index: Option<usize>,
+    span: Option<(usize, usize)>,
+    trigger: String,
+    modality: String,
+}
+
+fn relation_of(node: &NamedNode) -> Option<Relation> {
+    Relation::ALL.into_iter().find(|r| warta::relation(*r) == node.as_ref())
+}
+
+/// Every statement whose `role` (`rdf:subject` or `rdf:object`) is `actor`, or, with `actor`
+/// `None`, every statement of `article`.
+fn statements(
+    state: &State,
+    role: NamedNodeRef<'_>,
+    actor: Option<&NamedNode>,
+    article: Option<&NamedNode>,
+) -> Result<Vec<StatementView>, Reply> {
+    let graph = article.map(|a| GraphNameRef::NamedNode(a.as_ref()));
+    let store = state.store.oxigraph();
+    let mut found = Vec::new();
+    for quad in store.quads_for_pattern(None, Some(role), actor.map(|a| a.as_ref().into()), graph) {
+        let quad = quad.map_err(store_failed)?;
+        let oxigraph::model::GraphName::NamedNode(article) = quad.graph_name else {
+            continue;
+        };
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let node = quad.subject.as_ref();
+        let one = |predicate| -> Result<Option<Term>, Reply> { Ok(objects(state, node, predicate, graph)?.into_iter().next()) };
+        let (Some(Term::NamedNode(subject)), Some(Term::NamedNode(predicate)), Some(Term::NamedNode(object))) =
+            (one(rdf::SUBJECT)?, one(rdf::PREDICATE)?, one(rdf::OBJECT)?)
+        else {
+            continue;
+        };
+        let Some(relation) = relation_of(&predicate) else { continue };
+        let number = |predicate| -> Result<Option<usize>, Reply> {
+            Ok(one(predicate)?.as_ref().and_then(literal_value).and_then(|v| v.parse().ok()))
+        };
+        let text = |predicate| -> Result<String, Reply> { Ok(one(predicate)?.as_ref().and_then(literal_value).unwrap_or("").to_owned()) };
+        let span = number(warta::CHAR_START)?.zip(number(warta::CHAR_END)?);
+        found.push(StatementView {
+            subject,
+            relation,
+            object,
+            sentence: text(warta::SENTENCE)?,
+            sentence_index: number(warta::SENTENCE_INDEX)?,
+            span,
+            trigger: text(warta::TRIGGER)?,
+            modality: text(warta::MODALITY)?,
+            article,
+        });
+    }
+    Ok(found)
+}
+
+/// `GET /actor/{key}`: label, kind, Wikidata link, affiliations, and every stance the actor takes
+/// and receives with its sentence and article.
+pub fn actor(state: &State, path: &str) -> HttpResponse {
+    let key = path.trim_start_matches(ACTOR_PAGES);
+    let Some(key) = warta_text::model::ActorKey::new(key) else {
+        return error(StatusCode::NOT_FOUND, format!("'{key}' is not an actor key"));
+    };
+    let node = id::actor(&key);
+    match actor_page(state, &node) {
+        Ok(Some(body)) => html(StatusCode::OK, body),
+        Ok(None) => error(StatusCode::NOT_FOUND, format!("no actor '{key}' in the store")),
+        Err(reply) => reply.into_response(),
+    }
+}
+
+fn actor_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply> {
+    let subject: NamedOrBlankNodeRef<'_> = node.as_ref().into();
+    let reference = id::reference_graph();
+    let in_graph = |graph| {
+        state
+            .store
+            .oxigraph()
+            .quads_for_pattern(Some(subject), Some(rdf::TYPE), Some(warta::ACTOR.into()), Some(graph))
+            .next()
+            .is_some()
+    };
+    if !in_graph(GraphNameRef::DefaultGraph) && !in_graph(GraphNameRef::NamedNode(reference.as_ref())) {
+        return Ok(None);
+    }
+    let described = describe(&state.store, node).map_err(store_failed)?;
+    let mut body = format!("<h1 id=\"actor-label\">{}</h1>", escape_html(&described.label));
+    body.push_str("<dl class=\"facts\">");
+    let kind = described.kind.map_or("actor", |k| k.name());
+    body.push_str(&format!("<dt>Kind</dt><dd id=\"actor-kind\">{}</dd>", escape_html(kind)));
+    let mut labels = Vec::new();
+    for graph in [GraphNameRef::DefaultGraph, GraphNameRef::NamedNode(reference.as_ref())] {
+        for property in [rdfs::LABEL, skos::ALT_LABEL] {
+            for term in objects(state, subject, property, graph)? {
+                if let Term::Literal(literal) = term {
+                    let shown = match literal.language() {
+                        Some(language) => format!("{} ({language})", literal.value()),
+                        None => literal.value().to_owned(),
+                    };
+                    if !labels.contains(&shown) {
+                        labels.push(shown);
+                    }
+                }
+            }
+        }
+    }
+    body.push_str(&format!("<dt>Names</dt><dd>{}</dd>", escape_html(&labels.join(", "))));
+    let mut items = BTreeSet::new();
+    for graph in [GraphNameRef::DefaultGraph, GraphNameRef::NamedNode(reference.as_ref())] {
+        for term in objects(state, subject, owl::SAME_AS, graph)? {
+            if let Term::NamedNode(item) = term {
+                items.insert(item.into_string());
+            }
+        }
+    }
+    let wikidata = if items.is_empty() {
+        "not linked yet (<code>warta link</code> lists candidates)".to_owned()
+    } else {
+        items
+            .iter()
+            .map(|item| {
+                let short = item.strip_prefix(id::WIKIDATA_ENTITY).unwrap_or(item);
+                format!("<a class=\"wikidata\" href=\"{}\">{}</a>", escape_html(item), escape_html(short))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    body.push_str(&format!("<dt>Wikidata</dt><dd>{wikidata}</dd>"));
+    let mut affiliations = Vec::new();
+    for (graph, property, role) in [
+        (GraphNameRef::DefaultGraph, warta::PARENT, "part of"),
+        (GraphNameRef::NamedNode(reference.as_ref()), warta::MEMBER_OF, "member of"),
+    ] {
+        for term in objects(state, subject, property, graph)? {
+            if let Term::NamedNode(other) = term {
+                affiliations.push(format!("{role} {}", actor_link(state, &other)?));
+            }
+        }
+    }
+    body.push_str(&format!(
+        "<dt>Affiliations</dt><dd id=\"affiliations\">{}</dd></dl>",
+        if affiliations.is_empty() {
+            "none known".to_owned()
+        } else {
+            affiliations.join("; ")
+        }
+    ));
+    for (heading, role, id_attr) in [
+        ("Stances it takes", rdf::SUBJECT, "takes"),
+        ("Stances it receives", rdf::OBJECT, "receives"),
+    ] {
+        let mut found = statements(state, role, Some(node), None)?;
+        found.sort_by(|a, b| {
+            (a.relation.name(), a.article.as_str(), a.sentence_index).cmp(&(b.relation.name(), b.article.as_str(), b.sentence_index))
+        });
+        body.push_str(&format!("<h2>{heading} ({})</h2>", found.len()));
+        body.push_str(&statement_table(state, &found, id_attr, true)?);
+    }
+    Ok(Some(page(&described.label, &body)))
+}
+
+/// A table of statements: who, relation, whom, the sentence, and (with `with_article`) the article.
+fn statement_table(state: &State, statements: &[StatementView], id_attr: &str, with_article: bool) -> Result<String, Reply> {
+    let mut table =
+        format!("<table class=\"statements\" id=\"{id_attr}\"><thead><tr><th>Actor</th><th>Relation</th><th>Party</th><th>Sentence</th>");
+    if with_article {
+        table.push_str("<th>Article</th>");
+    }
+    table.push_str("</tr></thead><tbody>");
+    let mut titles: BTreeMap<NamedNode, String> = BTreeMap::new();
+    for statement in statements {
+        let modality = if statement.modality.is_empty() || statement.modality == "asserted" {
+            String::new()
+        } else {
+            format!(" <span class=\"modality\">({})</span>", escape_html(&statement.modality))
+        };
+        table.push_str(&format!(
+            "<tr><td>{}</td><td class=\"relation {rel}\">{rel}{modality}</td><td>{}</td><td class=\"sentence\">{}</td>",
+            actor_link(state, &statement.subject)?,
+            actor_link(state, &statement.object)?,
+            escape_html(&statement.sentence),
+            rel = statement.relation.name(),
+        ));
+        if with_article {
+            if !titles.contains_key(&statement.article) {
+                titles.insert(statement.article.clone(), article_title(state, &statement.article)?);
+            }
+            let title = titles.get(&statement.article).map_or("", String::as_str);
+            let anchor = statement.sentence_index.map(|i| format!("#s{i}")).unwrap_or_default();
+            table.push_str(&format!(
+                "<td><a class=\"article\" href=\"/article/{}{anchor}\">{}</a></td>",
+                escape_html(article_segment(&statement.article)),
+                escape_html(title)
+            ));
+        }
+        table.push_str("</tr>");
+    }
+    table.push_str("</tbody></table>");
+    Ok(table)
+}
+
+/// `GET /article/{id}`: the article's text with the sentences that state something marked, and
+/// the statements.
+pub fn article(state: &State, path: &str) -> HttpResponse {
+    let segment = path.trim_start_matches("/article/");
+    let Ok(node) = NamedNode::new(format!("{}article/{segment}", id::BASE)) else {
+        return error(StatusCode::NOT_FOUND, format!("'{segment}' is not an article id"));
+    };
+    match article_page(state, &node) {
+        Ok(Some(body)) => html(StatusCode::OK, body),
+        Ok(None) => error(StatusCode::NOT_FOUND, format!("no article '{segment}' in the store")),
+        Err(reply) => reply.into_response(),
+    }
+}
+
+fn article_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply> {
+    let subject: NamedOrBlankNodeRef<'_> = node.as_ref().into();
+    let is_article = state
+        .store
+        .oxigraph()
+        .quads_for_pattern(
+            Some(subject),
+            Some(rdf::TYPE),
+            Some(warta::ARTICLE.into()),
+            Some(GraphNameRef::DefaultGraph),
+        )
+        .next()
+        .is_some();
+    if !is_article {
+        return Ok(None);
+    }
+    let title = article_title(state, node)?;
+    let mut body = format!("<h1>{}</h1><dl class=\"facts\">", escape_html(&title));
+    for (label, property) in [("Date", dcterms::DATE), ("Source", dcterms::SOURCE), ("Id", dcterms::IDENTIFIER)] {
+        if let Some(value) = objects(state, subject, property, GraphNameRef::DefaultGraph)?
+            .iter()
+            .find_map(literal_value)
+        {
+            body.push_str(&format!("<dt>{label}</dt><dd>{}</dd>", escape_html(value)));
+        }
+    }
+    for term in objects(state, subject, rdfs::SEE_ALSO, GraphNameRef::DefaultGraph)? {
+        if let Term::NamedNode(url) = term {
+            body.push_str(&format!(
+                "<dt>Original</dt><dd><a href=\"{0}\">{0}</a></dd>",
+                escape_html(url.as_str())
+            ));
+        }
+    }
+    body.push_str(&format!(
+        "<dt>Graph</dt><dd><a href=\"/store?graph={}\">{}</a></dd></dl>",
+        escape_html(&form_urlencoded::byte_serialize(node.as_str().as_bytes()).collect::<String>()),
+        escape_html(node.as_str())
+    ));
+    let mut found = statements(state, rdf::SUBJECT, None, Some(node))?;
+    found.retain(|s| s.article == *node);
+    found.sort_by_key(|s| (s.sentence_index, s.relation.name()));
+    let text = objects(state, subject, warta::TEXT, GraphNameRef::DefaultGraph)?
+        .iter()
+        .find_map(literal_value)
+        .map(str::to_owned);
+    body.push_str("<h2>Text</h2>");
+    match text {
+        Some(text) => body.push_str(&marked_text(&text, &found)),
+        None => body.push_str("<p>This store does not keep the article's text (it was built by an older warta).</p>"),
+    }
+    body.push_str(&format!("<h2>Statements ({})</h2>", found.len()));
+    body.push_str(&statement_table(state, &found, "statements", false)?);
+    Ok(Some(page(&title, &body)))
+}
+
+/// The article's text as HTML paragraphs, each sentence that states something in a `<mark>`
+/// whose title lists what it states. Offsets count characters, as the store records them.
+fn marked_text(text: &str, statements: &[StatementView]) -> String {
+    let mut spans: BTreeMap<(usize, usize), (Option<usize>, Vec<String>)> = BTreeMap::new();
+    for statement in statements {
+        if let Some(span) = statement.span {
+            let entry = spans.entry(span).or_insert_with(|| (statement.sentence_index, Vec::new()));
+            let summary = format!(
+                "{} {} ({})",
+                statement.relation.name(),
+                article_actor_name(&statement.object),
+                statement.trigger
+            );
+            entry.1.push(summary);
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |from: usize, to: usize| -> String {
+        chars
+            .get(from.min(chars.len())..to.min(chars.len()))
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    };
+    let mut out = String::from("<div class=\"article-text\"><p>");
+    let mut at = 0;
+    let paragraphs = |piece: &str| escape_html(piece).replace("\n\n", "</p><p>").replace('\n', "<br>");
+    for ((start, end), (index, summaries)) in &spans {
+        if *start < at || start >= end {
+            continue;
+        }
+        out.push_str(&paragraphs(&slice(at, *start)));
+        let anchor = index.map(|i| format!(" id=\"s{i}\"")).unwrap_or_default();
+        out.push_str(&format!(
+            "<mark{anchor} title=\"{}\">{}</mark>",
+            escape_html(&summaries.join("; ")),
+            paragraphs(&slice(*start, *end))
+        ));
+        at = *end;
+    }
+    out.push_str(&paragraphs(&slice(at, chars.len())));
+    out.push_str("</p></div>");
+    out
+}
+
+/// An actor's key, for tooltips where a store lookup per mark would be wasteful.
+fn article_actor_name(node: &NamedNode) -> String {
+    id::actor_key(node.as_str()).map_or_else(|| node.as_str().to_owned(), |key| key.to_string())
+}
