@@ -566,7 +566,7 @@ fn write_dot(store: &Store, stances: &[Stance], out: &mut dyn Write) -> Result<E
     })
 }
 
-/// DOT text for a stance graph, with stable node ids (`n0`, `n1`, ... in key order); with
+/// DOT text for a stance graph, with stable node ids (`0`, `1`, ... in key order); with
 /// `actor_link`, nodes link to `{actor_link}{key}`.
 fn render_dot(graph: &StanceGraph, actor_link: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
     let node_attributes = |_, (_, (node, label, kind)): (NodeIndex, &(NamedNode, String, Option<ActorKind>))| {
@@ -583,7 +583,11 @@ fn render_dot(graph: &StanceGraph, actor_link: Option<&str>, out: &mut dyn Write
     };
     let dot = petgraph::dot::Dot::with_attr_getters(
         graph,
-        &[petgraph::dot::Config::EdgeNoLabel, petgraph::dot::Config::NodeNoLabel],
+        &[
+            petgraph::dot::Config::EdgeNoLabel,
+            petgraph::dot::Config::NodeNoLabel,
+            petgraph::dot::Config::GraphContentOnly,
+        ],
         &|_, edge| {
             let (relation, weight) = edge.weight();
             let (colour, directed) = edge_style(*relation);
@@ -596,7 +600,12 @@ fn render_dot(graph: &StanceGraph, actor_link: Option<&str>, out: &mut dyn Write
         },
         &node_attributes,
     );
-    writeln!(out, "{dot:?}")
+    // Left to right: many actors facing a few parties stack up instead of spreading out, which
+    // suits a page column and a screen.
+    writeln!(
+        out,
+        "digraph {{\n    rankdir=LR\n    node [fontname=\"sans-serif\" fontsize=11]\n    edge [fontname=\"sans-serif\" fontsize=9]\n{dot:?}}}"
+    )
 }
 
 /// Writes the quads of one article (for `warta extract`); triple syntaxes get the graphs merged.

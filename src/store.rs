@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Quad};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad};
 use oxigraph::store::{StorageError, Store as OxStore};
 
 use crate::rdf::ArticleQuads;
@@ -107,14 +107,24 @@ impl Store {
         Ok(())
     }
 
-    /// Replaces the named graph `graph` with `quads`.
-    pub fn replace_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+    /// Replaces the graph `graph` (named or the default one) with `quads`, all or nothing.
+    pub fn replace_graph<'a>(&self, graph: impl Into<GraphNameRef<'a>>, quads: &[Quad]) -> Result<(), StoreError> {
         let mut transaction = self.inner.start_transaction()?;
         transaction.clear_graph(graph)?;
         for quad in quads {
             transaction.insert(quad);
         }
         transaction.commit()?;
+        Ok(())
+    }
+
+    /// Removes a graph: a named graph entirely, the default graph's content.
+    pub fn remove_graph(&self, graph: GraphNameRef<'_>) -> Result<(), StoreError> {
+        match graph {
+            GraphNameRef::NamedNode(node) => self.inner.remove_named_graph(NamedOrBlankNodeRef::NamedNode(node))?,
+            GraphNameRef::BlankNode(node) => self.inner.remove_named_graph(NamedOrBlankNodeRef::BlankNode(node))?,
+            GraphNameRef::DefaultGraph => self.inner.clear_graph(GraphNameRef::DefaultGraph)?,
+        }
         Ok(())
     }
 

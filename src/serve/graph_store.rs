@@ -4,7 +4,7 @@
 
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad};
+use oxigraph::model::{GraphName, NamedNode, Quad};
 
 use crate::serve::State;
 use crate::serve::http::{HttpResponse, Reply, content_type, error, first, negotiate, read_body, response, url_params};
@@ -106,15 +106,10 @@ fn delete(state: &State, graph: &GraphName) -> Result<StatusCode, Reply> {
     if !exists(state, graph)? {
         return Err(Reply::error(StatusCode::NOT_FOUND, "no such graph in the store"));
     }
-    let failed = |e: oxigraph::store::StorageError| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-    match graph {
-        GraphName::NamedNode(node) => state
-            .store
-            .oxigraph()
-            .remove_named_graph(NamedOrBlankNodeRef::NamedNode(node.as_ref()))
-            .map_err(failed)?,
-        _ => state.store.oxigraph().clear_graph(GraphNameRef::DefaultGraph).map_err(failed)?,
-    }
+    state
+        .store
+        .remove_graph(graph.as_ref())
+        .map_err(|e| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -135,20 +130,12 @@ fn write(state: &State, request: &mut Request<Body>, graph: &GraphName, replace:
         quads.push(Quad::new(quad.subject, quad.predicate, quad.object, graph.clone()));
     }
     let existed = exists(state, graph)?;
-    let failed = |e: crate::store::StoreError| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-    match (graph, replace) {
-        (GraphName::NamedNode(node), true) => state.store.replace_graph(node.as_ref(), &quads).map_err(failed)?,
-        _ => {
-            if replace {
-                state
-                    .store
-                    .oxigraph()
-                    .clear_graph(GraphNameRef::DefaultGraph)
-                    .map_err(|e| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-            }
-            state.store.insert_all(&quads).map_err(failed)?;
-        }
-    }
+    let written = if replace {
+        state.store.replace_graph(graph.as_ref(), &quads)
+    } else {
+        state.store.insert_all(&quads)
+    };
+    written.map_err(|e| Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED })
 }
 

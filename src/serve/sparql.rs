@@ -163,15 +163,14 @@ fn write_results(state: &State, results: QueryResults<'static>, results_media: O
         )
     };
     let mut body = Vec::new();
-    let mut truncated = false;
-    let (media, outcome): (&str, Result<(), String>) = match results {
+    let (media, outcome): (&str, Result<bool, String>) = match results {
         QueryResults::Boolean(value) => {
             let Some(media) = results_media else {
                 return offered(&RESULT_TYPES);
             };
             let format = QueryResultsFormat::from_media_type(media).unwrap_or(QueryResultsFormat::Json);
             let written = QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(&mut body, value);
-            (media, written.map(|_| ()).map_err(|e| e.to_string()))
+            (media, written.map(|_| false).map_err(|e| e.to_string()))
         }
         QueryResults::Solutions(solutions) => {
             let Some(media) = results_media else {
@@ -179,45 +178,36 @@ fn write_results(state: &State, results: QueryResults<'static>, results_media: O
             };
             let format = QueryResultsFormat::from_media_type(media).unwrap_or(QueryResultsFormat::Json);
             let variables = solutions.variables().to_vec();
-            let outcome = (|| -> Result<(), String> {
+            let outcome = (|| -> Result<bool, String> {
                 let mut serializer = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(&mut body, variables)
                     .map_err(|e| e.to_string())?;
-                for (count, solution) in solutions.enumerate() {
-                    if count >= state.config.max_rows {
-                        truncated = true;
-                        break;
-                    }
-                    serializer
-                        .serialize(&solution.map_err(|e| e.to_string())?)
-                        .map_err(|e| e.to_string())?;
-                }
-                serializer.finish().map(|_| ()).map_err(|e| e.to_string())
+                let cut = capped(solutions, state.config.max_rows, |solution| {
+                    serializer.serialize(&solution).map_err(|e| e.to_string())
+                })?;
+                serializer.finish().map_err(|e| e.to_string())?;
+                Ok(cut)
             })();
             (media, outcome)
         }
         QueryResults::Graph(triples) => {
             let Some(media) = graph_media else { return offered(&GRAPH_TYPES) };
             let format = RdfFormat::from_media_type(media).unwrap_or(RdfFormat::Turtle);
-            let outcome = (|| -> Result<(), String> {
+            let outcome = (|| -> Result<bool, String> {
                 let mut serializer = crate::query::prefixed(RdfSerializer::from_format(format)).for_writer(&mut body);
-                for (count, triple) in triples.enumerate() {
-                    if count >= state.config.max_rows {
-                        truncated = true;
-                        break;
-                    }
-                    serializer
-                        .serialize_triple(&triple.map_err(|e| e.to_string())?)
-                        .map_err(|e| e.to_string())?;
-                }
-                serializer.finish().map(|_| ()).map_err(|e| e.to_string())
+                let cut = capped(triples, state.config.max_rows, |triple| {
+                    serializer.serialize_triple(&triple).map_err(|e| e.to_string())
+                })?;
+                serializer.finish().map_err(|e| e.to_string())?;
+                Ok(cut)
             })();
             (media, outcome)
         }
     };
-    if let Err(message) = outcome {
-        return evaluation_error(&message);
-    }
+    let truncated = match outcome {
+        Ok(truncated) => truncated,
+        Err(message) => return evaluation_error(&message),
+    };
     // Plain JSON was asked for; SPARQL JSON is what it gets, and says so.
     let media = if media == "application/json" {
         "application/sparql-results+json"
@@ -229,6 +219,21 @@ fn write_results(state: &State, results: QueryResults<'static>, results_media: O
         reply.headers.push(("x-warta-truncated", HeaderValue::from(state.config.max_rows)));
     }
     reply
+}
+
+/// Feeds at most `max_rows` items to `write`; true when some were left over.
+fn capped<T, E: std::fmt::Display>(
+    items: impl Iterator<Item = Result<T, E>>,
+    max_rows: usize,
+    mut write: impl FnMut(T) -> Result<(), String>,
+) -> Result<bool, String> {
+    for (count, item) in items.enumerate() {
+        if count >= max_rows {
+            return Ok(true);
+        }
+        write(item.map_err(|e| e.to_string())?)?;
+    }
+    Ok(false)
 }
 
 /// `POST /update`, for writers only.

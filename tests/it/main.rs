@@ -11,6 +11,7 @@
     reason = "test code"
 )]
 
+mod browser;
 mod cases;
 mod cli;
 mod link;

@@ -18,7 +18,7 @@ fn lexicon() -> Arc<warta::Lexicon> {
 }
 
 /// A server on the seeds store, read-only, with `configure` applied; its base URL.
-fn seeds_server(configure: impl FnOnce(&mut ServeConfig)) -> String {
+pub fn seeds_server(configure: impl FnOnce(&mut ServeConfig)) -> String {
     start(warta::Store::open_read_only(seeds_store()).unwrap(), configure)
 }
 
