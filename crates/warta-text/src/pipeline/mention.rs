@@ -578,6 +578,19 @@ impl Composer<'_> {
             words.push(surface);
             end += 1;
         }
+        // One given name before a listed person's surname is that person, in any spelling
+        // (`Wolodimir Zelenskyj` is Zelensky): the gazetteer lists surnames and common forms.
+        if let [given] = words.as_slice() {
+            if crate::text::is_capitalized(given) {
+                if let Some(actor) = self.actor_at(end).filter(|a| self.kind_of(&a.key) == Some(ActorKind::Person)) {
+                    return Some(Name {
+                        end: actor.end,
+                        known: Some(actor.key),
+                        text: String::new(),
+                    });
+                }
+            }
+        }
         // Drop trailing particles and hyphens; a name needs a capitalised word.
         while words.last().is_some_and(|w| !crate::text::is_capitalized(w)) {
             words.pop();
@@ -795,6 +808,10 @@ mod tests {
         check(
             "Presiden Azerbaijan Ilham Aliyev",
             &["Presiden Azerbaijan Ilham Aliyev => aliyev [presiden @ azerbaijan]"],
+        );
+        check(
+            "Presiden Ukraina Wolodimir Zelenskyj berkata",
+            &["Presiden Ukraina Wolodimir Zelenskyj => zelensky [presiden @ ukraine]"],
         );
     }
 
