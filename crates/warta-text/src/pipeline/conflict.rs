@@ -1,6 +1,7 @@
 //! The parties of the conflict an article is about, read from the article itself: pairs named
-//! together (`konflik antara X dan Y`, `invasi X ke Y`, `X-Y`, `X melawan Y`, `X dan Y`), with
-//! the conflict theatres its places name (`data/conflicts.tsv`) to break ties.
+//! together (`konflik antara X dan Y`, `invasi X ke Y`, `X-Y`, `X melawan Y`, `X dan Y`), one
+//! side condemning, accusing or warning the other, and the conflict theatres its places name
+//! (`data/conflicts.tsv`) to break ties.
 //!
 //! Owns: choosing the two sides. Must not: resolve references or build statements.
 
@@ -8,6 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::{ActorKey, ActorKind};
+use crate::pipeline::clause::SentenceClauses;
 use crate::pipeline::mention::{Referent, SentenceMentions};
 use crate::pipeline::segment::Sentence;
 
@@ -15,10 +17,11 @@ use crate::pipeline::segment::Sentence;
 const BETWEEN: u32 = 4;
 const HYPHEN_OR_VERSUS: u32 = 3;
 const THEATRE_CUE: u32 = 2;
+const HOSTILE: u32 = 2;
 const COORDINATED: u32 = 1;
 
 /// Two parties, sorted by key, or none when the article names no pair.
-pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], lexicon: &Lexicon) -> Vec<ActorKey> {
+pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], clauses: &[SentenceClauses], lexicon: &Lexicon) -> Vec<ActorKey> {
     let mut scores: BTreeMap<(ActorKey, ActorKey), u32> = BTreeMap::new();
     let mut add = |a: &ActorKey, b: &ActorKey, weight: u32| {
         if a != b {
@@ -26,19 +29,44 @@ pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], lexicon: &
             *scores.entry(pair).or_default() += weight;
         }
     };
-    for (sentence, found) in sentences.iter().zip(mentions) {
-        let sides: Vec<(usize, usize, ActorKey)> = found
+    for ((sentence, found), analysed) in sentences.iter().zip(mentions).zip(clauses) {
+        let side_of = |mention: usize| -> Option<ActorKey> {
+            match &found.mentions.get(mention)?.referent {
+                Referent::Actor(key) => Some(lexicon.gazetteer.roll_up(key)).filter(|side| is_side(lexicon, side)),
+                _ => None,
+            }
+        };
+        // Co-subjects of one clause (`AS dan Jepang mendesak ...`) act together: not two sides.
+        let mut together: Vec<(usize, usize)> = Vec::new();
+        for clause in &analysed.clauses {
+            together.extend(clause.subjects.iter().flat_map(|&a| clause.subjects.iter().map(move |&b| (a, b))));
+            let hostile = clause.relation.is_disapproval() && !clause.negated && !clause.hedged && !clause.claim && !clause.reciprocal;
+            if hostile {
+                for subject in clause.subjects.iter().filter_map(|&s| side_of(s)) {
+                    for object in clause.objects.iter().filter_map(|&o| side_of(o)) {
+                        add(&subject, &object, HOSTILE);
+                    }
+                }
+            }
+        }
+        let sides: Vec<(usize, usize, usize, ActorKey)> = found
             .mentions
             .iter()
-            .filter_map(|m| match &m.referent {
-                Referent::Actor(key) if is_side(lexicon, key) => Some((m.tokens.start, m.tokens.end, key.clone())),
+            .enumerate()
+            .filter_map(|(index, m)| match &m.referent {
+                Referent::Actor(key) if is_side(lexicon, key) => Some((index, m.tokens.start, m.tokens.end, key.clone())),
                 _ => None,
             })
             .collect();
         for pair in sides.windows(2) {
-            let [(first_start, first_end, first), (second_start, _, second)] = pair else {
+            let [
+                (first_index, first_start, first_end, first),
+                (second_index, second_start, _, second),
+            ] = pair
+            else {
                 continue;
             };
+            let acting_together = together.contains(&(*first_index, *second_index));
             let between: Vec<&str> = sentence
                 .tokens
                 .get(*first_end..*second_start)
@@ -56,7 +84,7 @@ pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], lexicon: &
                 // `invasi Rusia ke Ukraina`, `serangan Israel terhadap Iran`, `perang Rusia dengan Ukraina`
                 ["ke"] | ["terhadap"] | ["atas"] | ["dengan"] if after_conflict_word => BETWEEN,
                 ["-"] | ["vs"] | ["vs", "."] | ["versus"] | ["melawan"] => HYPHEN_OR_VERSUS,
-                ["dan"] | ["serta"] | [","] => COORDINATED,
+                ["dan"] | ["serta"] | [","] if !acting_together => COORDINATED,
                 _ => 0,
             };
             if weight > 0 {

@@ -560,6 +560,8 @@ impl Composer<'_> {
         }
         let mut end = index;
         let mut words = Vec::new();
+        // How many words the name keeps at least: up to its last glued hyphen part.
+        let mut glued_end: Option<usize> = None;
         while end < self.tokens.len() && end - index < MAX_NAME_TOKENS * 2 {
             let Some(token) = self.tokens.get(end) else { break };
             let surface = token.span.of(self.text);
@@ -572,10 +574,18 @@ impl Composer<'_> {
                 && token.capitalized
                 && self.atom(end).is_none()
                 && self.lexicon.word_class(&token.key).is_none();
-            if !(name_word || ((particle || joiner) && !words.is_empty())) {
+            // The second part of a hyphenated given name, glued to its hyphen (`Tae-yul`, `Geun-hye`).
+            let glued_part = token.kind == TokenKind::Word
+                && end > index
+                && self
+                    .tokens
+                    .get(end - 1)
+                    .is_some_and(|previous| previous.key == "-" && previous.span.end() == token.span.start());
+            if !(name_word || glued_part || ((particle || joiner) && !words.is_empty())) {
                 break;
             }
             words.push(surface);
+            glued_end = if glued_part { Some(words.len()) } else { glued_end };
             end += 1;
         }
         // One given name before a listed person's surname is that person, in any spelling
@@ -592,7 +602,7 @@ impl Composer<'_> {
             }
         }
         // Drop trailing particles and hyphens; a name needs a capitalised word.
-        while words.last().is_some_and(|w| !crate::text::is_capitalized(w)) {
+        while words.len() > glued_end.unwrap_or(0) && words.last().is_some_and(|w| !crate::text::is_capitalized(w)) {
             words.pop();
             end -= 1;
         }
@@ -808,6 +818,10 @@ mod tests {
         check(
             "Presiden Azerbaijan Ilham Aliyev",
             &["Presiden Azerbaijan Ilham Aliyev => aliyev [presiden @ azerbaijan]"],
+        );
+        check(
+            "Menteri Luar Negeri Korea Selatan Cho Tae-yul tiba.",
+            &["Menteri Luar Negeri Korea Selatan Cho Tae-yul => new:cho-tae-yul [menteri luar negeri @ south-korea]"],
         );
         check(
             "Presiden Ukraina Wolodimir Zelenskyj berkata",

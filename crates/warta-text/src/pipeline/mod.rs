@@ -71,12 +71,12 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
         }
         mentions.push(found);
     }
-    let clauses = sentences
+    let clauses: Vec<clause::SentenceClauses> = sentences
         .iter()
         .zip(&mentions)
         .map(|(s, m)| clause::analyze(&s.tokens, &m.mentions, lexicon))
         .collect();
-    let parties = conflict::parties(&sentences, &mentions, lexicon);
+    let parties = conflict::parties(&sentences, &mentions, &clauses, lexicon);
     Stages {
         lines,
         sentences,
