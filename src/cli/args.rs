@@ -230,11 +230,11 @@ pub struct LinkArgs {
     pub store: StoreArgs,
 
     /// List candidates scoring at least this (0 to 1)
-    #[arg(long, value_name = "SCORE", default_value_t = 0.6)]
+    #[arg(long, value_name = "SCORE", default_value_t = 0.75)]
     pub min_score: f64,
 
     /// Accept links: the best candidate of each actor in KEYS, or, without KEYS, of every actor
-    /// whose best candidate scores at least --accept-above
+    /// whose best candidate scores at least --accept-above and clearly beats the next one
     #[arg(long)]
     pub accept: bool,
 
