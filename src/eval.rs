@@ -14,33 +14,20 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::query::{QueryConfig, ResultFormat};
 use crate::store::Store;
+use warta_text::model::Relation;
 
 /// The query that reads scored triples out of a store (`eval/triples.rq`).
 pub const SCORED_TRIPLES_QUERY: &str = include_str!("../queries/scored-triples.rq");
 
-const STANCE: [&str; 9] = [
-    "urges",
-    "supports",
-    "condemns",
-    "criticizes",
-    "accuses",
-    "warns",
-    "mediates",
-    "talksWith",
-    "allyOf",
-];
-const RELATIONS: [&str; 10] = [
-    "urges",
-    "supports",
-    "condemns",
-    "criticizes",
-    "accuses",
-    "warns",
-    "mediates",
-    "talksWith",
-    "allyOf",
-    "affiliatedWith",
-];
+/// A scored relation name (the scorer skips rows with any other).
+fn is_relation(name: &str) -> bool {
+    Relation::from_name(name).is_some()
+}
+
+/// The stance relations: every scored one but `affiliatedWith`.
+fn is_stance(name: &str) -> bool {
+    Relation::from_name(name).is_some_and(|r| r != Relation::AffiliatedWith)
+}
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -311,7 +298,7 @@ pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: b
                     message: "a row needs doc, subject, relation and object".to_owned(),
                 });
             };
-            if !RELATIONS.contains(&rel.as_str()) {
+            if !is_relation(rel) {
                 return Err(EvalError::Gold {
                     path: path.display().to_string(),
                     message: format!("unknown relation '{rel}'"),
@@ -336,7 +323,7 @@ pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: b
     let system: BTreeSet<Triple> = system
         .into_iter()
         .map(canon)
-        .filter(|t| docs.contains(&t.0) && RELATIONS.contains(&t.2.as_str()))
+        .filter(|t| docs.contains(&t.0) && is_relation(&t.2))
         .collect();
 
     let mut text = String::new();
@@ -352,7 +339,8 @@ pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: b
         "{:<16}{:>6}{:>6}{:>6}{:>7}{:>7}{:>7}",
         "relation", "gold", "sys", "tp", "P", "R", "F1"
     );
-    for rel in RELATIONS {
+    // `Relation::ALL` is in the scorer's order.
+    for rel in Relation::ALL.map(Relation::name) {
         let g: BTreeSet<Triple> = gold.iter().filter(|t| t.2 == rel).cloned().collect();
         let s: BTreeSet<Triple> = system.iter().filter(|t| t.2 == rel).cloned().collect();
         if !g.is_empty() || !s.is_empty() {
@@ -370,13 +358,13 @@ pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: b
             );
         }
     }
-    let stance = |set: &BTreeSet<Triple>| -> BTreeSet<Triple> { set.iter().filter(|t| STANCE.contains(&t.2.as_str())).cloned().collect() };
+    let stance = |set: &BTreeSet<Triple>| -> BTreeSet<Triple> { set.iter().filter(|t| is_stance(&t.2)).cloned().collect() };
     let (stance_gold, stance_system) = (stance(&gold), stance(&system));
     let (sp, sr, sf, _) = prf(&stance_system, &stance_gold);
     let (lp, lr, lf, _) = prf(&lenient(&stance_system, &entities), &lenient(&stance_gold, &entities));
     let affiliations = |set: &BTreeSet<Triple>| -> BTreeSet<Triple> {
         set.iter()
-            .filter(|t| t.2 == "affiliatedWith")
+            .filter(|t| t.2 == Relation::AffiliatedWith.name())
             .map(|(d, s, r, o)| (d.clone(), s.clone(), r.clone(), entities.roll_up(o)))
             .collect()
     };

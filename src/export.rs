@@ -28,6 +28,20 @@ pub enum ExportFormat {
     RdfXml,
 }
 
+impl ExportFormat {
+    /// The RDF syntax of the format; `None` for the pictures.
+    fn rdf_format(self) -> Option<RdfFormat> {
+        match self {
+            ExportFormat::Turtle => Some(RdfFormat::Turtle),
+            ExportFormat::NTriples => Some(RdfFormat::NTriples),
+            ExportFormat::NQuads => Some(RdfFormat::NQuads),
+            ExportFormat::TriG => Some(RdfFormat::TriG),
+            ExportFormat::RdfXml => Some(RdfFormat::RdfXml),
+            ExportFormat::Dot | ExportFormat::Svg => None,
+        }
+    }
+}
+
 /// Which stances to export; empty lists mean all.
 #[derive(Debug, Clone, Default)]
 pub struct ExportFilter {
@@ -361,13 +375,7 @@ fn write_rdf(
     stances: &[Stance],
     out: &mut dyn Write,
 ) -> Result<ExportSummary, ExportError> {
-    let rdf_format = match format {
-        ExportFormat::Turtle => RdfFormat::Turtle,
-        ExportFormat::NTriples => RdfFormat::NTriples,
-        ExportFormat::NQuads => RdfFormat::NQuads,
-        ExportFormat::TriG => RdfFormat::TriG,
-        ExportFormat::RdfXml | ExportFormat::Dot | ExportFormat::Svg => RdfFormat::RdfXml,
-    };
+    let rdf_format = format.rdf_format().unwrap_or(RdfFormat::Turtle);
     let quads = if filter.is_empty() {
         store.oxigraph().iter().collect::<Result<Vec<_>, _>>()?
     } else {
@@ -610,13 +618,7 @@ fn render_dot(graph: &StanceGraph, actor_link: Option<&str>, out: &mut dyn Write
 
 /// Writes the quads of one article (for `warta extract`); triple syntaxes get the graphs merged.
 pub fn write_quads(quads: &crate::rdf::ArticleQuads, format: ExportFormat, out: &mut dyn Write) -> std::io::Result<()> {
-    let rdf_format = match format {
-        ExportFormat::NQuads => RdfFormat::NQuads,
-        ExportFormat::TriG => RdfFormat::TriG,
-        ExportFormat::NTriples => RdfFormat::NTriples,
-        ExportFormat::RdfXml => RdfFormat::RdfXml,
-        ExportFormat::Turtle | ExportFormat::Dot | ExportFormat::Svg => RdfFormat::Turtle,
-    };
+    let rdf_format = format.rdf_format().unwrap_or(RdfFormat::Turtle);
     let mut serializer = crate::query::prefixed(RdfSerializer::from_format(rdf_format)).for_writer(out);
     for quad in quads.all() {
         if rdf_format.supports_datasets() {

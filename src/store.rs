@@ -35,6 +35,17 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// A RocksDB directory always holds `CURRENT`; without it there is no store to open.
+fn require_existing(path: &Path) -> Result<(), StoreError> {
+    if path.join("CURRENT").exists() {
+        Ok(())
+    } else {
+        Err(StoreError::Missing {
+            path: path.display().to_string(),
+        })
+    }
+}
+
 impl Store {
     /// Opens the store at `path` for writing, creating it when missing.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -51,11 +62,7 @@ impl Store {
 
     /// Opens an existing store for reading only, so that several readers may share it.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing {
-                path: path.display().to_string(),
-            });
-        }
+        require_existing(path)?;
         let inner = OxStore::open_read_only(path).map_err(|source| StoreError::Open {
             path: path.display().to_string(),
             source,
@@ -65,11 +72,7 @@ impl Store {
 
     /// Opens an existing store for writing; a missing store is an error rather than created.
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing {
-                path: path.display().to_string(),
-            });
-        }
+        require_existing(path)?;
         Store::open(path)
     }
 

@@ -458,7 +458,8 @@ fn statement_table(state: &State, statements: &[StatementView], id_attr: &str, w
         table.push_str("<th>Article</th>");
     }
     table.push_str("</tr></thead><tbody>");
-    let mut titles: BTreeMap<NamedNode, String> = BTreeMap::new();
+    // An actor or article recurs in many rows: each is looked up in the store once.
+    let (mut links, mut titles) = (BTreeMap::new(), BTreeMap::new());
     for statement in statements {
         let modality = if statement.modality.is_empty() || statement.modality == "asserted" {
             String::new()
@@ -467,27 +468,38 @@ fn statement_table(state: &State, statements: &[StatementView], id_attr: &str, w
         };
         table.push_str(&format!(
             "<tr><td>{}</td><td class=\"relation {rel}\">{rel}{modality}</td><td>{}</td><td class=\"sentence\">{}</td>",
-            actor_link(state, &statement.subject)?,
-            actor_link(state, &statement.object)?,
+            cached(&mut links, &statement.subject, |node| actor_link(state, node))?,
+            cached(&mut links, &statement.object, |node| actor_link(state, node))?,
             escape_html(&statement.sentence),
             rel = statement.relation.name(),
         ));
         if with_article {
-            if !titles.contains_key(&statement.article) {
-                titles.insert(statement.article.clone(), article_title(state, &statement.article)?);
-            }
-            let title = titles.get(&statement.article).map_or("", String::as_str);
+            let title = cached(&mut titles, &statement.article, |node| article_title(state, node))?;
             let anchor = statement.sentence_index.map(|i| format!("#s{i}")).unwrap_or_default();
             table.push_str(&format!(
                 "<td><a class=\"article\" href=\"/article/{}{anchor}\">{}</a></td>",
                 escape_html(article_segment(&statement.article)),
-                escape_html(title)
+                escape_html(&title)
             ));
         }
         table.push_str("</tr>");
     }
     table.push_str("</tbody></table>");
     Ok(table)
+}
+
+/// `compute(node)`, remembered in `cache`.
+fn cached(
+    cache: &mut BTreeMap<NamedNode, String>,
+    node: &NamedNode,
+    compute: impl FnOnce(&NamedNode) -> Result<String, Reply>,
+) -> Result<String, Reply> {
+    if let Some(value) = cache.get(node) {
+        return Ok(value.clone());
+    }
+    let value = compute(node)?;
+    cache.insert(node.clone(), value.clone());
+    Ok(value)
 }
 
 /// `GET /article/{id}`: the article's text with the sentences that state something marked, and
@@ -544,7 +556,6 @@ fn article_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply
         escape_html(node.as_str())
     ));
     let mut found = statements(state, rdf::SUBJECT, None, Some(node))?;
-    found.retain(|s| s.article == *node);
     found.sort_by_key(|s| (s.sentence_index, s.relation.name()));
     let text = objects(state, subject, warta::TEXT, GraphNameRef::DefaultGraph)?
         .iter()

@@ -223,14 +223,14 @@ impl Lexicon {
     }
 
     fn from_sources(source: &dyn Fn(&str) -> Option<String>) -> Result<Lexicon, DataError> {
-        let table = |name: &str, header: &[&str]| -> Result<Table, DataError> {
-            let text = source(name).ok_or_else(|| DataError {
+        let text = |name: &str| -> Result<String, DataError> {
+            source(name).ok_or_else(|| DataError {
                 file: name.to_owned(),
                 line: 0,
                 message: "missing".to_owned(),
-            })?;
-            Table::parse(name, &text, header)
+            })
         };
+        let table = |name: &str, header: &[&str]| -> Result<Table, DataError> { Table::parse(name, &text(name)?, header) };
         let countries = table(
             "countries.tsv",
             &[
@@ -246,12 +246,7 @@ impl Lexicon {
         let persons = table("persons.tsv", &["key", "wikidata", "affiliation", "label", "aliases"])?;
         let organs = table("organs.tsv", &["organ", "label_id", "label_en", "forms"])?;
         let mut gazetteer = Gazetteer::load(&countries, &organizations, &persons, &organs)?;
-        let links = source(LINKS_FILE).ok_or_else(|| DataError {
-            file: LINKS_FILE.to_owned(),
-            line: 0,
-            message: "missing".to_owned(),
-        })?;
-        gazetteer.apply_links(&parse_links(&links)?)?;
+        gazetteer.apply_links(&parse_links(&text(LINKS_FILE)?)?)?;
 
         let roots = table("morph/roots.tsv", &["root"])?;
         let stemmer = Stemmer::new(roots.rows().iter().map(|r| r.cell(0).to_owned()));
@@ -500,11 +495,7 @@ impl Lexicon {
         fuzzy_names.sort();
         fuzzy_names.dedup();
 
-        let ontology = source("ontology.ttl").ok_or_else(|| DataError {
-            file: "ontology.ttl".to_owned(),
-            line: 0,
-            message: "missing".to_owned(),
-        })?;
+        let ontology = text("ontology.ttl")?;
 
         Ok(Lexicon {
             gazetteer,

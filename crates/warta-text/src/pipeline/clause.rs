@@ -233,18 +233,6 @@ impl Sentence<'_> {
             if preds.iter().any(|p| p.tokens.start == index) {
                 continue;
             }
-            let Some(analysis) = self.analysis(index) else {
-                if self.class(index) == Some(WordClass::Copula) {
-                    preds.push(Pred {
-                        tokens: index..index + 1,
-                        kind: PredKind::Copula,
-                        triggers: Vec::new(),
-                        nominal: false,
-                        passive: false,
-                    });
-                }
-                continue;
-            };
             if self.class(index) == Some(WordClass::Copula) {
                 preds.push(Pred {
                     tokens: index..index + 1,
@@ -255,6 +243,7 @@ impl Sentence<'_> {
                 });
                 continue;
             }
+            let Some(analysis) = self.analysis(index) else { continue };
             let triggers: Vec<usize> = self
                 .lexicon
                 .triggers_for_root(&analysis.root)

@@ -139,15 +139,7 @@ impl Discourse<'_> {
         // Mentions in order, so that `negara itu` finds the country named just before it.
         let mut resolved: Vec<Vec<ActorKey>> = Vec::with_capacity(mentions.len());
         for mention in mentions {
-            let speaker = clauses
-                .attributions
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.scope.contains(&mention.tokens.start))
-                .min_by_key(|(_, a)| a.scope.len())
-                .and_then(|(i, _)| speakers.get(i))
-                .cloned()
-                .unwrap_or_default();
+            let speaker = speaker_at(&clauses.attributions, &speakers, mention.tokens.start);
             self.state.position = mention.tokens.start;
             let keys = self.resolve(&mention.referent, &speaker);
             // The organisation named in a post is mentioned too (`aliansi itu` after
@@ -473,15 +465,7 @@ impl Discourse<'_> {
                             (keys, title, AFFILIATION_FROM_TITLE, "post")
                         }
                         None => {
-                            let speaker = attributions
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, a)| a.scope.contains(&mention.tokens.start))
-                                .min_by_key(|(_, a)| a.scope.len())
-                                .and_then(|(i, _)| speakers.get(i))
-                                .cloned()
-                                .unwrap_or_default();
-                            let from_speaker: Vec<ActorKey> = speaker
+                            let from_speaker: Vec<ActorKey> = speaker_at(attributions, speakers, mention.tokens.start)
                                 .into_iter()
                                 .filter(|k| self.kind(k).is_some_and(|kind| kind != ActorKind::Person))
                                 .collect();
@@ -560,4 +544,16 @@ pub fn dedup(statements: &mut Vec<Statement>) {
 /// The distinct actors of a set of statements.
 pub fn actors_of(statements: &[Statement]) -> BTreeSet<ActorKey> {
     statements.iter().flat_map(|s| [s.subject.clone(), s.object.clone()]).collect()
+}
+/// Who says the token at `position`: the speaker of the narrowest attribution around it
+/// (`speakers` holds each attribution's resolved speaker).
+fn speaker_at(attributions: &[crate::pipeline::clause::Attribution], speakers: &[Vec<ActorKey>], position: usize) -> Vec<ActorKey> {
+    attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.scope.contains(&position))
+        .min_by_key(|(_, a)| a.scope.len())
+        .and_then(|(i, _)| speakers.get(i))
+        .cloned()
+        .unwrap_or_default()
 }
