@@ -42,7 +42,3 @@ pub use warta_text::lexicon::{
 };
 pub use warta_text::model::{ActorKey, ActorKind, Family, Modality, Relation};
 pub use warta_text::pipeline::{Extraction, SentenceRecord, Statement, extract};
-
-/// Prints every stage's output for one article (for `examples/` and people debugging rules).
-#[doc(hidden)]
-pub use warta_text::pipeline::debug as debug_extraction;

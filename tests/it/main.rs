@@ -12,7 +12,6 @@
 )]
 
 mod browser;
-mod cases;
 mod cli;
 mod link;
 mod provenance;
