@@ -1,0 +1,494 @@
+//! A sentence with its mentions → clauses: a trigger, who does it, to whom, negation,
+//! modality, and who says it.
+//!
+//! Indonesian is subject–verb–object, so the subject is looked for on the left and the party on
+//! the right, along the grammar of the language rather than of any one sentence:
+//! - a subject is skipped over when it sits in a prepositional phrase (`dengan X`) or a relative
+//!   clause (`Iran yang berbatasan dengan Armenia, menawarkan ...`);
+//! - coordinated predicates share their subject (`menyalahkan X ... dan menjanjikan ...`);
+//! - after `untuk`/`agar`, an appeal's addressee becomes the subject (`mendesak X untuk
+//!   mendukung Y`: X supports), any other verb keeps its own (`memanggil X untuk mendesak Y`);
+//! - a nominal trigger takes its subject from a genitive or `dari X` (`kecaman dari Uni Eropa`);
+//! - the passive swaps the roles (`Azerbaijan didukung oleh Turki`);
+//! - a clause opened by a participle borrows the main subject (`Mengutuk ..., Guterres meminta`).
+//!
+//! Who speaks comes from quote tags (`"...," kata X`), reporting verbs (`X mengatakan bahwa`),
+//! and `menurut X`. A claim (`"X adalah ilegal," kata Y`) is a stance of the speaker.
+//!
+//! The grammar is split by what it finds: `predicates` (trigger words and verbs), `subjects`
+//! (who acts), `parties` (toward whom), `coordination` (`X, Y dan Z`), `modality` (negation,
+//! speculation, announcement) and `speech` (who says it). This file holds the types and puts a
+//! clause together from those parts.
+//!
+//! Owns: clause structure within one sentence. Must not: look at other sentences or resolve
+//! references; that is the discourse stage's job.
+
+mod coordination;
+mod modality;
+mod parties;
+mod predicates;
+mod speech;
+mod subjects;
+
+use std::ops::Range;
+
+use crate::lexicon::{Analysis, Lexicon, Slot, Trigger, TriggerKey, WordClass};
+use crate::model::Relation;
+use crate::pipeline::mention::Mention;
+use crate::pipeline::segment::{Token, TokenKind};
+
+/// One stance found in a sentence, before references are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// Index into `Lexicon::triggers`.
+    pub trigger: usize,
+    pub relation: Relation,
+    /// The trigger's tokens.
+    pub tokens: Range<usize>,
+    /// Mention indexes of who acts (for a claim: whose act the speaker judges).
+    pub subjects: Vec<usize>,
+    /// Mention indexes of the party.
+    pub objects: Vec<usize>,
+    /// No party was named: the relation is toward the parties of the article's conflict.
+    pub toward_parties: bool,
+    /// The speaker is the one who takes the stance (`"X adalah ilegal," kata Y`).
+    pub claim: bool,
+    /// `saling menuduh`: every subject toward every other.
+    pub reciprocal: bool,
+    pub negated: bool,
+    /// Speculation (`mungkin`): not a stance.
+    pub hedged: bool,
+    /// Planned or promised (`akan`, `siap`).
+    pub announced: bool,
+    /// Index into `SentenceClauses::attributions` of who says the clause.
+    pub attribution: Option<usize>,
+    pub confidence: f32,
+    pub rule: &'static str,
+}
+
+/// Who says a stretch of the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub scope: Range<usize>,
+    pub speaker: Speaker,
+    /// The stretch is a direct quotation.
+    pub quoted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// Named in the sentence (mention indexes; several when coordinated).
+    Mentions(Vec<usize>),
+    /// A tag with no name (`katanya`, `tambahnya`, `kata juru bicaranya`): whoever spoke last.
+    Previous,
+    /// A quote with no tag: the speaker of the paragraph.
+    Untagged,
+    /// A quoted phrase inside a sentence with no tag: the sentence's subject.
+    Topic,
+}
+
+/// An act narrated in the sentence, kept so that `pasukan pendudukan` can later find who occupied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub root: String,
+    pub agents: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceClauses {
+    pub clauses: Vec<Clause>,
+    pub attributions: Vec<Attribution>,
+    pub events: Vec<Event>,
+    /// Mention indexes of the sentence's first subject: who the sentence is about, which later
+    /// pronouns and `pihaknya` fall back on.
+    pub topic: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PredKind {
+    Trigger,
+    /// A verb of saying with a prefix (`mengatakan`): reports its subject's words.
+    Report,
+    Verb,
+    Copula,
+}
+
+#[derive(Debug, Clone)]
+struct Pred {
+    tokens: Range<usize>,
+    kind: PredKind,
+    triggers: Vec<usize>,
+    nominal: bool,
+    passive: bool,
+}
+
+/// How far left the subject may be, counting ordinary words (nouns, adverbs the lexicon lacks).
+const MAX_SKIPPED_WORDS: usize = 3;
+/// Bound on the recursion through coordinated and governing predicates.
+const MAX_DEPTH: usize = 8;
+
+pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon) -> SentenceClauses {
+    let mention_of = mention_index(tokens.len(), mentions);
+    let analyses: Vec<Option<Analysis>> = tokens
+        .iter()
+        .zip(&mention_of)
+        .map(|(t, m)| {
+            if t.kind == TokenKind::Word && m.is_none() {
+                lexicon.stemmer.analyze(&t.key)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut sentence = Sentence {
+        tokens,
+        mentions,
+        lexicon,
+        mention_of,
+        analyses,
+        preds: Vec::new(),
+    };
+    sentence.preds = sentence.find_predicates();
+    sentence.clauses()
+}
+
+fn mention_index(n_tokens: usize, mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut index = vec![None; n_tokens];
+    for (m, mention) in mentions.iter().enumerate() {
+        for slot in index.iter_mut().take(mention.tokens.end).skip(mention.tokens.start) {
+            *slot = Some(m);
+        }
+    }
+    index
+}
+
+struct Sentence<'a> {
+    tokens: &'a [Token],
+    mentions: &'a [Mention],
+    lexicon: &'a Lexicon,
+    mention_of: Vec<Option<usize>>,
+    analyses: Vec<Option<Analysis>>,
+    preds: Vec<Pred>,
+}
+
+impl Sentence<'_> {
+    fn key(&self, index: usize) -> &str {
+        self.tokens.get(index).map_or("", |t| t.key.as_str())
+    }
+
+    fn class(&self, index: usize) -> Option<WordClass> {
+        self.tokens
+            .get(index)
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|t| self.lexicon.word_class(&t.key))
+    }
+
+    fn analysis(&self, index: usize) -> Option<&Analysis> {
+        self.analyses.get(index).and_then(Option::as_ref)
+    }
+
+    fn mention_at(&self, index: usize) -> Option<usize> {
+        self.mention_of.get(index).copied().flatten()
+    }
+
+    fn mention(&self, index: usize) -> Option<&Mention> {
+        self.mentions.get(index)
+    }
+
+    fn is_punct(&self, index: usize, marks: &[&str]) -> bool {
+        self.tokens
+            .get(index)
+            .is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&t.key.as_str()))
+    }
+
+    fn is_hard_stop(&self, index: usize) -> bool {
+        self.is_punct(index, &[".", "!", "?", ";", ":"])
+    }
+
+    fn pred_starting(&self, index: usize) -> Option<usize> {
+        self.preds.iter().position(|p| p.tokens.start == index)
+    }
+
+    fn pred_ending(&self, index: usize) -> Option<usize> {
+        self.preds.iter().rposition(|p| p.tokens.end == index + 1)
+    }
+
+    fn pred_covering(&self, index: usize) -> Option<usize> {
+        self.preds.iter().position(|p| p.tokens.contains(&index))
+    }
+
+    fn trigger(&self, index: usize) -> Option<&Trigger> {
+        self.lexicon.triggers.get(index)
+    }
+
+    fn pred_relation(&self, pred: &Pred) -> Option<Relation> {
+        pred.triggers.first().and_then(|&t| self.trigger(t)).map(|t| t.relation)
+    }
+
+    fn clauses(&self) -> SentenceClauses {
+        let attributions = self.attributions();
+        let topic = (0..self.preds.len())
+            .filter(|&p| self.preds.get(p).is_some_and(|pred| pred.kind != PredKind::Copula))
+            .map(|p| self.subject_of(p, 0))
+            .find(|subjects| !subjects.is_empty())
+            .unwrap_or_default();
+        let mut result = SentenceClauses {
+            attributions,
+            topic,
+            ..SentenceClauses::default()
+        };
+        for (pred_index, pred) in self.preds.iter().enumerate() {
+            for &trigger_index in &pred.triggers {
+                let Some(trigger) = self.trigger(trigger_index) else { continue };
+                if !self.requirements_met(pred, trigger) {
+                    continue;
+                }
+                if let Some(clause) = self.clause(pred_index, pred, trigger_index, trigger, &result.attributions) {
+                    // A hostile act, narrated or claimed, is remembered for `serangan itu` and
+                    // `pasukan pendudukan`; only a claim someone makes is a stance.
+                    if clause.claim && clause.relation == Relation::Accuses {
+                        if let TriggerKey::Root { root, .. } = &trigger.key {
+                            result.events.push(Event {
+                                root: root.clone(),
+                                agents: clause.subjects.clone(),
+                            });
+                        }
+                    }
+                    if clause.claim && clause.attribution.is_none() {
+                        continue;
+                    }
+                    result.clauses.push(clause);
+                }
+            }
+        }
+        result
+    }
+
+    fn clause(
+        &self,
+        pred_index: usize,
+        pred: &Pred,
+        trigger_index: usize,
+        trigger: &Trigger,
+        attributions: &[Attribution],
+    ) -> Option<Clause> {
+        let claim = trigger.slots.contains(&Slot::Claim);
+        let (subjects, mut objects, mut toward_parties, mut rule);
+        toward_parties = false;
+        objects = Vec::new();
+        // `dibentuk untuk menemukan solusi damai`: a trigger whose party is the conflict's sides
+        // has its actor in the subject, passive or not.
+        let toward_sides_only = trigger.slots.iter().all(|slot| *slot == Slot::Parties);
+        if pred.passive && !claim && !toward_sides_only {
+            // `X didukung (oleh) Y`: Y acts on X.
+            objects = self.subject_of(pred_index, 0);
+            let mut after = pred.tokens.end;
+            if self.key(after) == "oleh" {
+                after += 1;
+            }
+            subjects = self.noun_phrase_actors(after, trigger.relation, false);
+            rule = "passive";
+        } else {
+            if let Some(genitive) = self.nominal_subject(pred, trigger) {
+                subjects = genitive;
+                rule = "nominal";
+            } else {
+                subjects = self.subject_of(pred_index, 0);
+                rule = "active";
+            }
+            if !claim {
+                for slot in &trigger.slots {
+                    let found = self.fill_slot(pred, *slot, trigger.relation);
+                    if *slot == Slot::Parties {
+                        toward_parties = true;
+                        break;
+                    }
+                    if !found.is_empty() {
+                        objects = found;
+                        break;
+                    }
+                }
+            }
+        }
+        let reciprocal = self
+            .before_predicate(pred.tokens.start)
+            .iter()
+            .any(|&i| self.class(i) == Some(WordClass::Recip));
+        if claim {
+            rule = "claim";
+        }
+        if reciprocal {
+            rule = "reciprocal";
+        }
+        let attribution = attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.scope.contains(&pred.tokens.start))
+            .min_by_key(|(_, a)| a.scope.len())
+            .map(|(i, _)| i);
+        let modifiers = self.before_predicate(pred.tokens.start);
+        // `menolak untuk mengutuk`, `enggan untuk mendukung`: a refusal governs the act after it.
+        let refused = pred.tokens.start >= 2
+            && self.class(pred.tokens.start - 1) == Some(WordClass::Purpose)
+            && self.class(pred.tokens.start - 2) == Some(WordClass::Neg);
+        // `membantah (tuduhan) bahwa X mendukung Y`: what is denied is not asserted.
+        let denied = (0..pred.tokens.start).rev().take_while(|&i| !self.is_hard_stop(i)).any(|i| {
+            self.key(i) == "bahwa"
+                && (0..i)
+                    .rev()
+                    .take_while(|&j| !self.is_hard_stop(j))
+                    .any(|j| self.class(j) == Some(WordClass::Deny))
+        });
+        let negated = denied
+            || refused
+            || modifiers
+                .iter()
+                .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
+        let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge));
+        let announced = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Announce)) || self.announced_by_governor(pred);
+        // `"Iran akan menyerang Israel," kata X` is a threat by Iran, not X accusing Iran of an act.
+        // `X akan menyerang Y`, `pasukannya akan terus menyerang Y`: an announced hostile act is
+        // a threat by its agent, whoever reports it, not an accusation.
+        let (relation, claim, objects, rule) = if claim && announced && trigger.relation == Relation::Accuses {
+            (Relation::Warns, false, self.fill_slot(pred, Slot::Obj, Relation::Warns), "threat")
+        } else {
+            (trigger.relation, claim, objects, rule)
+        };
+        // `menuduh UEA mendukung RSF`: what an accusation alleges is not asserted.
+        if !claim && self.alleged(pred_index, &subjects) {
+            return None;
+        }
+        let useful = claim || reciprocal || toward_parties || !objects.is_empty();
+        if !useful || (subjects.is_empty() && !claim) {
+            return None;
+        }
+        Some(Clause {
+            trigger: trigger_index,
+            relation,
+            tokens: pred.tokens.clone(),
+            subjects,
+            objects,
+            toward_parties,
+            claim,
+            reciprocal,
+            negated,
+            hedged,
+            announced,
+            attribution,
+            confidence: trigger.confidence,
+            rule,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::mention::{Referent, find_mentions};
+    use crate::pipeline::segment::tokenize;
+    use crate::pipeline::test_lexicon;
+
+    /// The clauses of one sentence as `subjects relation objects` strings; references print as
+    /// `ref:Kind`, a claim as `speaker> relation target`.
+    fn check(text: &str, expected: &[&str]) {
+        let lexicon = test_lexicon();
+        let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
+        let mentions = find_mentions(&tokens, text, lexicon, &[]).mentions;
+        let result = analyze(&tokens, &mentions, lexicon);
+        let name = |m: &usize| match &mentions[*m].referent {
+            Referent::Actor(k) => k.to_string(),
+            Referent::NewPerson { key, .. } => key.to_string(),
+            Referent::Reference(t) => format!("ref:{t:?}"),
+            Referent::CountryOf(k) => format!("country-of:{k}"),
+        };
+        let got: Vec<String> = result
+            .clauses
+            .iter()
+            .filter(|c| !c.negated && !c.hedged)
+            .map(|c| {
+                let subjects: Vec<String> = c.subjects.iter().map(name).collect();
+                let mut objects: Vec<String> = c.objects.iter().map(name).collect();
+                if c.toward_parties {
+                    objects.push("parties".to_owned());
+                }
+                if c.reciprocal {
+                    objects.push("each-other".to_owned());
+                }
+                let speaker = c.attribution.map(|a| match &result.attributions[a].speaker {
+                    Speaker::Mentions(ms) => ms.iter().map(name).collect::<Vec<_>>().join("+"),
+                    Speaker::Previous => "previous".to_owned(),
+                    Speaker::Untagged => "untagged".to_owned(),
+                    Speaker::Topic => "topic".to_owned(),
+                });
+                if c.claim {
+                    format!("{}> {} {}", speaker.unwrap_or_default(), c.relation, subjects.join("+"))
+                } else {
+                    format!("{} {} {}", subjects.join("+"), c.relation, objects.join("+"))
+                }
+            })
+            .collect();
+        assert_eq!(got, expected, "clauses of {text:?}");
+    }
+
+    #[test]
+    fn subject_verb_object() {
+        check(
+            "Rusia mendesak Ukraina dan Polandia untuk berunding.",
+            &["russia urges ukraine+poland"],
+        );
+        check("Kanada dan Australia mengecam Myanmar.", &["canada+australia condemns myanmar"]);
+    }
+
+    #[test]
+    fn relative_clauses_and_prepositional_phrases_are_skipped() {
+        check(
+            "Mesir yang berbatasan dengan Gaza dan Israel, menawarkan diri menjadi penengah.",
+            &["egypt mediates parties"],
+        );
+        check(
+            "Sejalan dengan Jepang, Korea Selatan mengutuk Korea Utara.",
+            &["south-korea condemns north-korea"],
+        );
+    }
+
+    #[test]
+    fn coordinated_predicates_share_the_subject() {
+        check(
+            "Qatar menyalahkan Israel atas serangan itu dan mendesak Hamas untuk membebaskan sandera.",
+            &["qatar accuses israel", "qatar urges hamas"],
+        );
+    }
+
+    #[test]
+    fn control_and_purpose() {
+        check(
+            "India mendesak Jepang untuk mendukung Filipina.",
+            &["india urges japan", "japan supports philippines"],
+        );
+        check(
+            "Tiongkok memanggil Dubes Kanada untuk mengecam Filipina.",
+            &["china talksWith canada", "china condemns philippines"],
+        );
+    }
+
+    #[test]
+    fn passive_and_nominal() {
+        check("Ukraina didukung oleh Polandia.", &["poland supports ukraine"]);
+        check("Kecaman dari Uni Eropa terhadap Belarus datang cepat.", &["eu condemns belarus"]);
+    }
+
+    #[test]
+    fn appeals_need_an_addressee() {
+        check("Jerman menyerukan agar pertempuran dihentikan.", &[]);
+        check("Jerman menyerukan agar Sudan dan Chad menahan diri.", &["germany urges sudan+chad"]);
+    }
+
+    #[test]
+    fn claims_belong_to_the_speaker() {
+        check("Prancis mengatakan serangan Israel adalah ilegal.", &["france> condemns israel"]);
+        check(
+            "\"Rusia telah melanggar perjanjian,\" kata Zelensky.",
+            &["zelensky> accuses russia"],
+        );
+    }
+}

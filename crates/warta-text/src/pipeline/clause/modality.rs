@@ -1,0 +1,62 @@
+//! Whether a clause is asserted: negation before its predicate, speculation, announcement by
+//! a governing word (`menawarkan diri untuk`), and what an accusation alleges.
+
+use crate::lexicon::{Slot, WordClass};
+use crate::model::Relation;
+use crate::pipeline::clause::{Pred, Sentence};
+
+impl Sentence<'_> {
+    /// True when `subjects` are what an earlier accusation in the sentence accuses: the clause
+    /// is its allegation.
+    pub(super) fn alleged(&self, pred_index: usize, subjects: &[usize]) -> bool {
+        if subjects.is_empty() {
+            return false;
+        }
+        let Some(start) = self.preds.get(pred_index).map(|p| p.tokens.start) else {
+            return false;
+        };
+        self.preds
+            .iter()
+            .take(pred_index)
+            .filter(|q| !(q.tokens.end..start).any(|i| self.is_hard_stop(i)))
+            .any(|q| {
+                let accusation = q
+                    .triggers
+                    .iter()
+                    .filter_map(|&t| self.trigger(t))
+                    .any(|t| t.relation == Relation::Accuses && !t.slots.contains(&Slot::Claim));
+                accusation && {
+                    let accused = self.fill_slot(q, Slot::Obj, Relation::Accuses);
+                    subjects.iter().all(|s| accused.contains(s))
+                }
+            })
+    }
+
+    /// The modifiers right before a predicate: adverbs, negation, modality, `saling`.
+    pub(super) fn before_predicate(&self, start: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut index = start;
+        while index > 0 && found.len() < 5 {
+            let previous = index - 1;
+            let modifier = matches!(
+                self.class(previous),
+                Some(WordClass::Aux | WordClass::Neg | WordClass::Announce | WordClass::Hedge | WordClass::Recip)
+            ) || self.key(previous) == "tanpa";
+            if !modifier {
+                break;
+            }
+            found.push(previous);
+            index = previous;
+        }
+        found
+    }
+
+    /// `menawarkan diri untuk`, `kesiapan X untuk`, `berjanji untuk`: the act after is announced.
+    pub(super) fn announced_by_governor(&self, pred: &Pred) -> bool {
+        let start = pred.tokens.start;
+        // Within the clause only: `akan membayar mahal karena melakukan ...` announces the payment,
+        // not the act it is for.
+        let window = start.saturating_sub(6).max(self.clause_start(start))..start;
+        window.into_iter().any(|i| self.class(i) == Some(WordClass::Announce))
+    }
+}

@@ -1,0 +1,164 @@
+//! Whom a stance is toward: the trigger's slots (the object noun phrase and its possessor,
+//! `kepada X`, `dengan X`, an `agar` clause's subject, `untuk X`, `antara X dan Y`), and where
+//! a clause begins and ends.
+
+use crate::lexicon::{Slot, WordClass};
+use crate::model::Relation;
+use crate::pipeline::clause::{Pred, Sentence};
+use crate::pipeline::mention::Role;
+use crate::pipeline::segment::TokenKind;
+
+impl Sentence<'_> {
+    pub(super) fn fill_slot(&self, pred: &Pred, slot: Slot, relation: Relation) -> Vec<usize> {
+        let end = self.clause_end(pred.tokens.end);
+        match slot {
+            Slot::Obj if !pred.nominal => {
+                let start = self.skip_adverbials(pred.tokens.end);
+                self.noun_phrase_actors(start, relation, true)
+            }
+            // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
+            Slot::Obj => self.fill_slot(pred, Slot::Untuk, relation),
+            Slot::Kepada => self.after_preposition(pred.tokens.end, end, &["kepada", "terhadap"], relation),
+            Slot::Dengan => self.after_preposition(pred.tokens.end, end, &["dengan"], relation),
+            Slot::Untuk => {
+                let after = self.after_preposition(
+                    pred.tokens.end,
+                    end.min(pred.tokens.end + 6),
+                    &["untuk", "bagi", "kepada", "terhadap"],
+                    relation,
+                );
+                if !after.is_empty() {
+                    return after;
+                }
+                // `menjanjikan kepada Azerbaijan akan memberikan dukungan`
+                let start = self.clause_start(pred.tokens.start);
+                self.after_preposition(start, pred.tokens.start, &["kepada", "bagi", "untuk"], relation)
+            }
+            Slot::Agar => {
+                let start = self.skip_adverbials(pred.tokens.end);
+                let opens_clause = matches!(self.key(start), "agar" | "supaya") || (self.key(start) == "untuk" && pred.nominal);
+                if !opens_clause {
+                    return Vec::new();
+                }
+                // The actor must head the clause: `agar kedua negara ...`, not `agar permasalahan X ...`.
+                match self.mention_at(start + 1) {
+                    Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == start + 1) => self.coordinated_right(m),
+                    _ => Vec::new(),
+                }
+            }
+            Slot::Antara => {
+                let found = self.after_preposition(pred.tokens.end, end, &["antara"], relation);
+                if found.len() >= 2 { found } else { Vec::new() }
+            }
+            Slot::Of => {
+                for index in pred.tokens.end..pred.tokens.end + 3 {
+                    if let Some(m) = self.mention_at(index) {
+                        return vec![m];
+                    }
+                    if self.class(index).is_some() || self.tokens.get(index).is_none_or(|t| t.kind != TokenKind::Word) {
+                        break;
+                    }
+                }
+                Vec::new()
+            }
+            Slot::Parties | Slot::Claim => Vec::new(),
+        }
+    }
+
+    /// `dengan tegas`, `secara terbuka`, `segera`: adverbials between a verb and its object.
+    pub(super) fn skip_adverbials(&self, mut index: usize) -> usize {
+        loop {
+            if matches!(self.class(index), Some(WordClass::Aux)) {
+                index += 1;
+            } else if self.key(index) == "dengan" && self.class(index + 1) == Some(WordClass::Aux) {
+                index += 2;
+            } else if self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Quote) {
+                index += 1;
+            } else {
+                return index;
+            }
+        }
+    }
+
+    /// The actors of the noun phrase at `start`: its head actor, or the possessor after a noun
+    /// (`operasi Azerbaijan`, `pertempuran keduanya`), with coordinated ones; for disapproval
+    /// also the agent (`penembakan oleh pasukan Armenia`). A country's people are never the
+    /// target of a disapproval.
+    pub(super) fn noun_phrase_actors(&self, start: usize, relation: Relation, allow_possessor: bool) -> Vec<usize> {
+        let mut index = start;
+        let mut nouns = 0;
+        while index < self.tokens.len() {
+            if let Some(m) = self.mention_at(index) {
+                let found: Vec<usize> = self
+                    .coordinated_right(m)
+                    .into_iter()
+                    .filter(|&c| self.acceptable_party(c, relation))
+                    .collect();
+                return found;
+            }
+            let token = self.tokens.get(index);
+            let is_noun =
+                token.is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none() && self.pred_starting(index).is_none();
+            if is_noun && allow_possessor && nouns < 3 {
+                nouns += 1;
+            } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
+                // the agent of the act
+            } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
+                // `peningkatan kekerasan ini`
+            } else {
+                break;
+            }
+            index += 1;
+        }
+        Vec::new()
+    }
+
+    pub(super) fn acceptable_party(&self, m: usize, relation: Relation) -> bool {
+        self.mention(m)
+            .is_some_and(|x| !(relation.is_disapproval() && x.role == Role::Population))
+    }
+
+    /// The actors after the first of `prepositions` in `start..end` that introduces any.
+    pub(super) fn after_preposition(&self, start: usize, end: usize, prepositions: &[&str], relation: Relation) -> Vec<usize> {
+        let mut index = start;
+        while index < end {
+            if prepositions.contains(&self.key(index)) {
+                let found = self.noun_phrase_actors(index + 1, relation, true);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            index += 1;
+        }
+        Vec::new()
+    }
+
+    /// Where the clause that contains `index` ends: a hard stop, a clause conjunction, or the
+    /// end of a quotation.
+    pub(super) fn clause_end(&self, from: usize) -> usize {
+        let in_quote = self.tokens.get(from).is_some_and(|t| t.in_quote);
+        let mut index = from;
+        while index < self.tokens.len() {
+            if self.is_hard_stop(index) || matches!(self.class(index), Some(WordClass::Conj)) {
+                return index;
+            }
+            if self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Quote) && in_quote {
+                return index;
+            }
+            index += 1;
+        }
+        self.tokens.len()
+    }
+
+    pub(super) fn clause_start(&self, from: usize) -> usize {
+        let mut index = from;
+        while index > 0 {
+            let at = index - 1;
+            if self.is_hard_stop(at) || matches!(self.class(at), Some(WordClass::Conj)) {
+                return index;
+            }
+            index = at;
+        }
+        0
+    }
+}

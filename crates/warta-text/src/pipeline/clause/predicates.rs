@@ -1,0 +1,121 @@
+//! Predicates of a sentence: trigger words (roots in their affix forms, fixed phrases),
+//! verbs of saying, other verbs and copulas; and whether a trigger's required words follow it.
+
+use crate::lexicon::{PatternWord, Trigger, TriggerKey, WordClass};
+use crate::pipeline::clause::{Pred, PredKind, Sentence};
+use crate::pipeline::segment::TokenKind;
+
+impl Sentence<'_> {
+    pub(super) fn find_predicates(&self) -> Vec<Pred> {
+        let mut preds: Vec<Pred> = Vec::new();
+        for (index, token) in self.tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word || self.mention_at(index).is_some() {
+                continue;
+            }
+            for (trigger_index, length) in self.phrase_triggers_at(index) {
+                preds.push(Pred {
+                    tokens: index..index + length,
+                    kind: PredKind::Trigger,
+                    triggers: vec![trigger_index],
+                    nominal: false,
+                    passive: false,
+                });
+            }
+            if preds.iter().any(|p| p.tokens.start == index) {
+                continue;
+            }
+            if self.class(index) == Some(WordClass::Copula) {
+                preds.push(Pred {
+                    tokens: index..index + 1,
+                    kind: PredKind::Copula,
+                    triggers: Vec::new(),
+                    nominal: false,
+                    passive: false,
+                });
+                continue;
+            }
+            let Some(analysis) = self.analysis(index) else { continue };
+            let triggers: Vec<usize> = self
+                .lexicon
+                .triggers_for_root(&analysis.root)
+                .filter(|(_, t)| matches!(&t.key, TriggerKey::Root { forms, .. } if forms.contains(&analysis.pattern)))
+                .map(|(i, _)| i)
+                .collect();
+            let verbal = analysis.pattern.prefixes.first().is_some_and(|p| {
+                matches!(
+                    p,
+                    crate::lexicon::morph::Prefix::MeN | crate::lexicon::morph::Prefix::Di | crate::lexicon::morph::Prefix::Ber
+                )
+            });
+            let nominal = !verbal
+                && (analysis.pattern.suffix == Some(crate::lexicon::morph::Suffix::An)
+                    || analysis.pattern.prefixes.first() == Some(&crate::lexicon::morph::Prefix::PeN)
+                    || analysis.pattern.prefixes.first() == Some(&crate::lexicon::morph::Prefix::Per)
+                    || analysis.pattern.prefixes.is_empty());
+            let passive = analysis.pattern.is_passive();
+            // `mengatakan` both reports and, with `kepada X agar`, appeals.
+            if verbal && self.lexicon.is_speech(analysis) {
+                preds.push(Pred {
+                    tokens: index..index + 1,
+                    kind: PredKind::Report,
+                    triggers,
+                    nominal: false,
+                    passive,
+                });
+            } else if !triggers.is_empty() {
+                preds.push(Pred {
+                    tokens: index..index + 1,
+                    kind: PredKind::Trigger,
+                    triggers,
+                    nominal,
+                    passive,
+                });
+            } else if verbal && self.class(index).is_none() {
+                preds.push(Pred {
+                    tokens: index..index + 1,
+                    kind: PredKind::Verb,
+                    triggers: Vec::new(),
+                    nominal: false,
+                    passive,
+                });
+            }
+        }
+        preds.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+        preds
+    }
+
+    /// Phrase triggers starting at `index`, with their length in tokens.
+    pub(super) fn phrase_triggers_at(&self, index: usize) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (trigger_index, trigger) in self.lexicon.phrase_triggers() {
+            let TriggerKey::Phrase(words) = &trigger.key else { continue };
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(offset, word)| self.word_matches(index + offset, word));
+            if matches {
+                found.push((trigger_index, words.len()));
+            }
+        }
+        found
+    }
+
+    pub(super) fn word_matches(&self, index: usize, word: &PatternWord) -> bool {
+        let Some(token) = self.tokens.get(index) else { return false };
+        if self.mention_at(index).is_some() {
+            return false;
+        }
+        match word {
+            PatternWord::Exact(w) => token.key == *w,
+            PatternWord::Root(root) => self.lexicon.stemmer.analyze(&token.key).is_some_and(|a| a.root == *root),
+        }
+    }
+
+    pub(super) fn requirements_met(&self, pred: &Pred, trigger: &Trigger) -> bool {
+        if trigger.requires.is_empty() {
+            return true;
+        }
+        let end = self.clause_end(pred.tokens.end);
+        (pred.tokens.end..end).any(|i| trigger.requires.iter().any(|w| self.word_matches(i, w)))
+    }
+}

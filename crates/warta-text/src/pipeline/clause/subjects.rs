@@ -1,0 +1,257 @@
+//! Who acts: the subject found on the left along the grammar (prepositional phrases and
+//! relative clauses skipped, control after `untuk`/`agar`, a participle opening the sentence),
+//! and the genitive or `dari X` of a nominal trigger.
+
+use crate::lexicon::{Slot, Trigger, WordClass};
+use crate::model::Relation;
+use crate::pipeline::clause::{MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
+use crate::pipeline::segment::TokenKind;
+
+impl Sentence<'_> {
+    /// `dukungan penuh Turki untuk ...`, `kecaman dari Uni Eropa`: the subject of a nominal trigger.
+    pub(super) fn nominal_subject(&self, pred: &Pred, trigger: &Trigger) -> Option<Vec<usize>> {
+        if !pred.nominal || trigger.slots.contains(&Slot::Of) || trigger.slots.contains(&Slot::Claim) {
+            return None;
+        }
+        for index in pred.tokens.end..pred.tokens.end + 2 {
+            if let Some(m) = self.mention_at(index) {
+                return (self.mention(m)?.tokens.start == index).then(|| self.coordinated_right(m));
+            }
+            if self.key(index) == "dari" {
+                let m = self.mention_at(index + 1)?;
+                return Some(self.coordinated_right(m));
+            }
+            if self.class(index).is_some() || self.tokens.get(index).is_none_or(|t| t.kind != TokenKind::Word) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of predicate `pred_index`, scanning left (see the module documentation).
+    pub(super) fn subject_of(&self, pred_index: usize, depth: usize) -> Vec<usize> {
+        let Some(pred) = self.preds.get(pred_index) else {
+            return Vec::new();
+        };
+        if depth > MAX_DEPTH {
+            return Vec::new();
+        }
+        // `X ... dengan mengatakan, ...`, `sambil menyerukan`: a manner clause shares the main subject.
+        if matches!(self.key(pred.tokens.start.wrapping_sub(1)), "dengan" | "sambil" | "seraya") && !pred.nominal {
+            if let Some(main) = (0..pred_index).find(|&p| {
+                self.preds
+                    .get(p)
+                    .is_some_and(|x| x.kind != PredKind::Copula && self.relative_pronoun_before(x).is_none())
+            }) {
+                let subjects = self.subject_of(main, depth + 1);
+                if !subjects.is_empty() {
+                    return subjects;
+                }
+            }
+        }
+        let mut index = pred.tokens.start;
+        let mut skipped_words: usize = 0;
+        let mut passed_purpose = false;
+        let mut passed_coordination = false;
+        let mut held: Option<usize> = None;
+        while index > 0 {
+            let at = index - 1;
+            if self.is_hard_stop(at) {
+                break;
+            }
+            if let Some(m) = self.mention_at(at) {
+                let Some(mention) = self.mention(m) else { break };
+                let first = self.conjunct_start(m);
+                let first_start = self.mention(first).map_or(mention.tokens.start, |f| f.tokens.start);
+                if self.in_prepositional_phrase(first_start) {
+                    index = first_start.saturating_sub(1);
+                    continue;
+                }
+                if passed_coordination {
+                    if let Some(governor) = self.governing_predicate(first_start) {
+                        return self.subject_of(governor, depth + 1);
+                    }
+                }
+                if passed_purpose {
+                    // Hold it: the predicate further left decides between control and purpose.
+                    held.get_or_insert(m);
+                    index = first_start;
+                    continue;
+                }
+                return self.coordinated_left(m);
+            }
+            if let Some(q) = self.pred_ending(at) {
+                let Some(governor) = self.preds.get(q) else { break };
+                // `situasi yang memburuk ... mengatakan`: a verb of a relative clause governs
+                // nothing outside it; go on before its head noun.
+                if let Some(pronoun) = self.relative_pronoun_before(governor) {
+                    index = pronoun;
+                    skipped_words = skipped_words.saturating_sub(2);
+                    continue;
+                }
+                match governor.kind {
+                    PredKind::Copula => {
+                        index = governor.tokens.start;
+                        continue;
+                    }
+                    _ if passed_purpose && self.pred_relation(governor) == Some(Relation::Urges) => {
+                        // Control: `mendesak X untuk mendukung Y` — X supports.
+                        if let Some(addressee) = held {
+                            return self.coordinated_left(addressee);
+                        }
+                        return self.subject_of(q, depth + 1);
+                    }
+                    _ => return self.subject_of(q, depth + 1),
+                }
+            }
+            match self.class(at) {
+                Some(WordClass::Purpose) => passed_purpose = true,
+                Some(WordClass::Coord) => passed_coordination = true,
+                // `resolusi yang mengecam Rusia`: a relative clause's subject is its head noun,
+                // which must be an actor (`Turki yang merupakan sekutu ...`).
+                Some(WordClass::Rel) if self.only_modifiers_between(at + 1, pred.tokens.start) => {
+                    let mut head_end = at;
+                    if head_end > 0 && self.is_punct(head_end - 1, &[","]) {
+                        head_end -= 1;
+                    }
+                    return head_end
+                        .checked_sub(1)
+                        .and_then(|h| self.mention_at(h))
+                        .map(|m| self.coordinated_left(m))
+                        .unwrap_or_default();
+                }
+                Some(
+                    WordClass::Rel
+                    | WordClass::Aux
+                    | WordClass::Neg
+                    | WordClass::Announce
+                    | WordClass::Hedge
+                    | WordClass::Recip
+                    | WordClass::Det
+                    | WordClass::Copula,
+                ) => {}
+                Some(WordClass::Prep | WordClass::Conj | WordClass::Source | WordClass::Deny) => {}
+                None => {
+                    let token = self.tokens.get(at);
+                    if self.is_punct(at, &[","]) {
+                        if let Some(head) = self.relative_head(at) {
+                            return self.coordinated_left(head);
+                        }
+                        passed_coordination = true;
+                    } else if token.is_some_and(|t| t.kind == TokenKind::Word) {
+                        skipped_words += 1;
+                        if skipped_words > MAX_SKIPPED_WORDS && !pred.nominal && !passed_purpose {
+                            break;
+                        }
+                    }
+                }
+            }
+            index = at;
+        }
+        if let Some(addressee) = held {
+            return self.coordinated_left(addressee);
+        }
+        self.fronted_subject(pred)
+    }
+
+    /// True when only modifiers and copulas stand in `start..end`.
+    pub(super) fn only_modifiers_between(&self, start: usize, end: usize) -> bool {
+        (start..end).all(|i| {
+            matches!(
+                self.class(i),
+                Some(WordClass::Aux | WordClass::Neg | WordClass::Announce | WordClass::Hedge | WordClass::Copula)
+            ) || self
+                .pred_covering(i)
+                .is_some_and(|p| self.preds.get(p).is_some_and(|x| x.kind == PredKind::Copula))
+        })
+    }
+
+    /// `Mengutuk ..., Guterres meminta`: a predicate opening the sentence takes the subject of
+    /// the main clause after the first comma.
+    pub(super) fn fronted_subject(&self, pred: &Pred) -> Vec<usize> {
+        let opens_sentence =
+            (0..pred.tokens.start).all(|i| self.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Word) || self.class(i).is_some());
+        if !opens_sentence {
+            return Vec::new();
+        }
+        let mut index = pred.tokens.end;
+        while index < self.tokens.len() && !self.is_hard_stop(index) {
+            if self.is_punct(index, &[","]) {
+                if let Some(m) = self.mention_at(index + 1) {
+                    return self.coordinated_right(m);
+                }
+            }
+            index += 1;
+        }
+        Vec::new()
+    }
+
+    /// True when a preposition opens the phrase that starts at `start`.
+    /// `oleh X` names the agent of an act (`penembakan oleh pasukan Armenia`) and is no place to skip.
+    pub(super) fn in_prepositional_phrase(&self, start: usize) -> bool {
+        let mut index = start;
+        while index > 0 && self.class(index - 1) == Some(WordClass::Det) {
+            index -= 1;
+        }
+        index > 0 && matches!(self.class(index - 1), Some(WordClass::Prep | WordClass::Source)) && self.key(index - 1) != "oleh"
+    }
+
+    /// The `yang` that opens the relative clause predicate `q` belongs to, if it is one.
+    pub(super) fn relative_pronoun_before(&self, q: &Pred) -> Option<usize> {
+        let mut index = q.tokens.start;
+        while index > 0 {
+            let at = index - 1;
+            match self.class(at) {
+                Some(WordClass::Rel) => return Some(at),
+                Some(WordClass::Aux | WordClass::Neg | WordClass::Announce | WordClass::Hedge) => index = at,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `X yang ... , pred`: the head before the relative pronoun, found from the closing comma.
+    pub(super) fn relative_head(&self, comma: usize) -> Option<usize> {
+        let mut index = comma;
+        let mut steps = 0;
+        while index > 0 && steps < 20 {
+            index -= 1;
+            steps += 1;
+            if self.is_hard_stop(index) {
+                return None;
+            }
+            if self.class(index) == Some(WordClass::Rel) {
+                let mut before = index;
+                if before > 0 && self.is_punct(before - 1, &[","]) {
+                    before -= 1;
+                }
+                let head = self.mention_at(before.checked_sub(1)?)?;
+                let head_start = self.mention(head)?.tokens.start;
+                return (!self.in_prepositional_phrase(head_start)).then_some(head);
+            }
+        }
+        None
+    }
+
+    /// The predicate whose object is the phrase starting at `start`, when nothing but modifiers
+    /// and noun words stand between them.
+    pub(super) fn governing_predicate(&self, start: usize) -> Option<usize> {
+        let mut index = start;
+        let mut words = 0;
+        while index > 0 && words <= 2 {
+            let at = index - 1;
+            if let Some(q) = self.pred_ending(at) {
+                return (self.preds.get(q)?.kind != PredKind::Copula).then_some(q);
+            }
+            match self.class(at) {
+                Some(WordClass::Aux | WordClass::Det) => {}
+                Some(WordClass::Prep) => {}
+                Some(_) => return None,
+                None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word) && self.mention_at(at).is_none() => words += 1,
+                None => return None,
+            }
+            index = at;
+        }
+        None
+    }
+}
