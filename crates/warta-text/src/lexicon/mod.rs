@@ -354,8 +354,15 @@ impl Lexicon {
                     forms: parse_forms(&triggers_table, row, 1)?,
                 }
             };
-            let relation =
-                Relation::from_name(row.cell(2)).ok_or_else(|| triggers_table.error(row, format!("unknown relation '{}'", row.cell(2))))?;
+            // A word may carry several stances at once (`melanggar` hukum internasional accuses and
+            // condemns, ANNOTATION.md Rulings): one trigger per relation, sharing the rest.
+            let mut relations = Vec::new();
+            for name in row.list(2) {
+                relations.push(Relation::from_name(name).ok_or_else(|| triggers_table.error(row, format!("unknown relation '{name}'")))?);
+            }
+            if relations.is_empty() {
+                return Err(triggers_table.error(row, "a trigger needs at least one relation"));
+            }
             let mut slots = Vec::new();
             for slot in row.list(3) {
                 slots.push(match slot {
@@ -380,16 +387,19 @@ impl Lexicon {
                 .ok()
                 .filter(|c: &f32| (0.0..=1.0).contains(c))
                 .ok_or_else(|| triggers_table.error(row, "confidence must be a number in [0,1]"))?;
-            if let TriggerKey::Root { root, .. } = &key {
-                roots_to_triggers.entry(root.clone()).or_default().push(triggers.len());
+            let requires: Vec<PatternWord> = row.list(4).into_iter().map(parse_pattern_word).collect();
+            for relation in relations {
+                if let TriggerKey::Root { root, .. } = &key {
+                    roots_to_triggers.entry(root.clone()).or_default().push(triggers.len());
+                }
+                triggers.push(Trigger {
+                    key: key.clone(),
+                    relation,
+                    slots: slots.clone(),
+                    requires: requires.clone(),
+                    confidence,
+                });
             }
-            triggers.push(Trigger {
-                key,
-                relation,
-                slots,
-                requires: row.list(4).into_iter().map(parse_pattern_word).collect(),
-                confidence,
-            });
         }
 
         let noise_table = table("noise.tsv", &["pattern", "action"])?;
@@ -617,5 +627,26 @@ mod tests {
     fn the_embedded_data_loads() {
         let lexicon = Lexicon::embedded();
         assert!(lexicon.is_ok(), "{:?}", lexicon.err());
+    }
+
+    /// The embedded data with `triggers.tsv` replaced by `rows` under its header.
+    fn with_triggers(rows: &str) -> Result<Lexicon, DataError> {
+        let triggers = format!("# source: a test. licence: CC0\ntrigger\tforms\trelation\tslots\trequires\tconfidence\n{rows}");
+        Lexicon::from_sources(&|name| {
+            if name == "triggers.tsv" {
+                Some(triggers.clone())
+            } else {
+                DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned())
+            }
+        })
+    }
+
+    #[test]
+    fn a_trigger_row_may_carry_several_relations() {
+        let lexicon = with_triggers("langgar\tmeN-\taccuses;condemns\tclaim\t-\t0.7\n").unwrap();
+        let relations: Vec<Relation> = lexicon.triggers_for_root("langgar").map(|(_, t)| t.relation).collect();
+        assert_eq!(relations, [Relation::Accuses, Relation::Condemns]);
+        let unknown = with_triggers("langgar\tmeN-\taccuses;likes\tclaim\t-\t0.7\n").unwrap_err();
+        assert_eq!(unknown.message, "unknown relation 'likes'");
     }
 }

@@ -13,13 +13,17 @@ impl Sentence<'_> {
                 continue;
             }
             for (trigger_index, length) in self.phrase_triggers_at(index) {
-                preds.push(Pred {
-                    tokens: index..index + length,
-                    kind: PredKind::Trigger,
-                    triggers: vec![trigger_index],
-                    nominal: false,
-                    passive: false,
-                });
+                // A phrase with several relations is one predicate carrying each of them.
+                match preds.iter_mut().find(|p| p.tokens == (index..index + length)) {
+                    Some(pred) => pred.triggers.push(trigger_index),
+                    None => preds.push(Pred {
+                        tokens: index..index + length,
+                        kind: PredKind::Trigger,
+                        triggers: vec![trigger_index],
+                        nominal: false,
+                        passive: false,
+                    }),
+                }
             }
             if preds.iter().any(|p| p.tokens.start == index) {
                 continue;
