@@ -20,7 +20,7 @@ pub use links::{CuratedLink, LINKS_FILE, is_wikidata_item, parse_links, render_l
 pub use morph::{AffixPattern, Analysis, Stemmer};
 pub use phrases::{PhraseKind, PhraseMatch, PhraseMatcher, token_key};
 
-use crate::model::{ActorKey, Relation};
+use crate::model::{ActorKey, ActorKind, Relation};
 use table::Table;
 
 /// A problem in a data file, with where it is.
@@ -492,8 +492,11 @@ impl Lexicon {
             message,
         })?;
 
+        // Only persons: news misspells foreign surnames (`Gutteres`), not states, and a person's
+        // name one edit from a state or capital (`Cameron`, `Maduro`) must stay the person's.
         let mut fuzzy_names: Vec<(String, ActorKey)> = gazetteer
             .actors()
+            .filter(|actor| actor.kind == ActorKind::Person)
             .flat_map(|actor| {
                 actor
                     .names()
@@ -561,9 +564,9 @@ impl Lexicon {
         self.calendar.get(folded).copied()
     }
 
-    /// The listed actor whose single-word name is closest to `folded` by Damerau–Levenshtein
+    /// The listed person whose single-word name is closest to `folded` by Damerau–Levenshtein
     /// distance, within one edit (two for names of eight letters or more: `Gutteres`), when no
-    /// other actor is as close.
+    /// other person is as close.
     pub fn fuzzy_name(&self, folded: &str) -> Option<ActorKey> {
         let allowed = if folded.chars().count() >= 8 { 2 } else { 1 };
         let mut best: Option<(usize, &ActorKey)> = None;

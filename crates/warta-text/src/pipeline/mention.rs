@@ -175,7 +175,7 @@ fn atoms(
             if let Some(atom) = hit
                 .entries
                 .iter()
-                .find_map(|entry| valid_atom(&entry.kind, &entry.written, &surface))
+                .find_map(|entry| valid_atom(&entry.kind, &entry.written, &surface, lexicon))
             {
                 best = Some((hit.n_tokens, atom));
             }
@@ -201,8 +201,9 @@ fn atoms(
 }
 
 /// Whether a lexicon reading fits the surface: acronyms match their exact case, names must be
-/// capitalised; titles, heads and referring words match in any case.
-fn valid_atom(kind: &PhraseKind, written: &str, surface: &[&str]) -> Option<Atom> {
+/// capitalised, except a country's name that is no Indonesian word (`India dan pakistan`);
+/// titles, heads and referring words match in any case.
+fn valid_atom(kind: &PhraseKind, written: &str, surface: &[&str], lexicon: &Lexicon) -> Option<Atom> {
     match kind {
         PhraseKind::Actor { key, metonym } => {
             let exact_case_needed = written.split_whitespace().any(crate::text::is_acronym);
@@ -215,7 +216,9 @@ fn valid_atom(kind: &PhraseKind, written: &str, surface: &[&str]) -> Option<Atom
             } else {
                 // A name written in lower case in the data (`pemerintahan etnis Armenia di
                 // Karabakh`) is a description and matches in any case.
-                !crate::text::is_capitalized(written) || surface.first().is_some_and(|w| crate::text::is_capitalized(w))
+                !crate::text::is_capitalized(written)
+                    || surface.first().is_some_and(|w| crate::text::is_capitalized(w))
+                    || (lexicon.gazetteer.kind(key) == Some(ActorKind::Country) && !metonym && !is_common_word(surface, lexicon))
             };
             ok.then(|| Atom::Actor {
                 key: key.clone(),
@@ -230,6 +233,15 @@ fn valid_atom(kind: &PhraseKind, written: &str, surface: &[&str]) -> Option<Atom
         PhraseKind::NonActor => Some(Atom::Blocked),
         PhraseKind::ConflictCue(_) => None,
     }
+}
+
+/// True when the first word is Indonesian (a root, a derived form or a function word), so that
+/// in lower case it is that word and not a name.
+fn is_common_word(surface: &[&str], lexicon: &Lexicon) -> bool {
+    surface.first().is_none_or(|word| {
+        let folded = crate::text::fold(word);
+        lexicon.word_class(&folded).is_some() || lexicon.stemmer.is_root(&folded) || lexicon.stemmer.analyze(&folded).is_some()
+    })
 }
 
 /// A capitalised unknown word one edit away from exactly one known single-word name.
@@ -300,7 +312,7 @@ impl Composer<'_> {
                 fuzzy: *fuzzy,
             }),
             (range, Atom::Organ(organ)) => {
-                let country = self.actor_at(range.end)?;
+                let country = self.actor_at(self.after_brackets(range.end))?;
                 if self.kind_of(&country.key) != Some(ActorKind::Country) {
                     return None;
                 }
@@ -315,6 +327,16 @@ impl Composer<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Skips a short bracketed aside at `index` (`Kementerian Luar Negeri (Kemlu) Kamboja`).
+    fn after_brackets(&self, index: usize) -> usize {
+        if self.key(index) != "(" {
+            return index;
+        }
+        (index + 1..(index + 5).min(self.tokens.len()))
+            .find(|&i| self.key(i) == ")")
+            .map_or(index, |close| close + 1)
     }
 
     fn push(&mut self, tokens: Range<usize>, referent: Referent, role: Role, post: Option<Post>, fuzzy: bool) -> usize {
@@ -492,17 +514,23 @@ impl Composer<'_> {
                     index = self.atom(index).map_or(index + 1, |(r, _)| r.end);
                 }
                 ("dari" | "mantan" | ")", _) => index += 1,
+                // `Duta Besar AS di Beijing Nicholas Burns`: where the post is held is no name.
+                ("di", _) if org.is_some() => match self.actor_at(index + 1) {
+                    Some(place) => index = place.end,
+                    None if self.tokens.get(index + 1).is_some_and(|t| t.capitalized) => index += 2,
+                    None => break,
+                },
                 ("(", _) if org.is_some() => index += 1,
                 ("dan" | "serta" | ",", _)
                     if matches!(self.atom(index + 1), Some((_, Atom::Title(_)))) || self.key(index + 1) == "mantan" =>
                 {
                     index += 1
                 }
-                (",", _) if org.is_some() && self.name_at(index + 1).is_some() => index += 1,
+                (",", _) if org.is_some() && self.name_after_title(index + 1).is_some() => index += 1,
                 _ => break,
             }
         }
-        if let Some(name) = self.name_at(index) {
+        if let Some(name) = self.name_after_title(index) {
             let post = Post {
                 title,
                 org: org.map(|(referent, _)| referent),
@@ -538,6 +566,25 @@ impl Composer<'_> {
             },
             None => Referent::Reference(ReferenceTarget::Person),
         }
+    }
+
+    /// A name right after a title, where a capitalised word that is also a common word is a
+    /// given name when a name follows it (`Juru Bicara Kemlu RI Lalu Muhammad Iqbal`).
+    fn name_after_title(&self, index: usize) -> Option<Name> {
+        if let Some(name) = self.name_at(index) {
+            return Some(name);
+        }
+        let token = self.tokens.get(index)?;
+        let common_word = token.kind == TokenKind::Word && token.capitalized && self.lexicon.word_class(&token.key).is_some();
+        if !common_word {
+            return None;
+        }
+        let rest = self.name_at(index + 1).filter(|n| n.known.is_none())?;
+        Some(Name {
+            end: rest.end,
+            known: None,
+            text: format!("{} {}", token.span.of(self.text), rest.text),
+        })
     }
 
     /// A person's name at `index`: a listed person, or a run of capitalised words that are
