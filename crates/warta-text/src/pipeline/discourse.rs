@@ -88,6 +88,15 @@ struct State {
     position: usize,
     /// Who did the last hostile act the text mentioned, or was last disapproved of for one.
     last_act: Vec<ActorKey>,
+    /// The posts the article named, in order: who holds which title where.
+    posts: Vec<HeldPost>,
+}
+
+struct HeldPost {
+    person: ActorKey,
+    /// The role of the title (`minister`), from `titles.tsv`.
+    role: String,
+    organizations: Vec<ActorKey>,
 }
 
 struct Discourse<'a> {
@@ -238,6 +247,31 @@ impl Discourse<'_> {
             }
             Referent::CountryOf(person) => self.lexicon.gazetteer.country_of(person).into_iter().collect(),
             Referent::Reference(target) => self.resolve_reference(target, speaker),
+            Referent::Holder { title, org } => self.holder(*title, org.as_ref()),
+        }
+    }
+
+    /// The person the article last named in a post of this title's role (and organisation, when
+    /// given: `Menteri Turki` is the Turkish minister named before); else the organisation.
+    fn holder(&self, title: usize, org: Option<&ActorKey>) -> Vec<ActorKey> {
+        let role = self.lexicon.titles.get(title).map(|t| t.role.as_str());
+        let same_org = |post: &HeldPost| {
+            org.is_none_or(|org| {
+                post.organizations
+                    .iter()
+                    .any(|o| o == org || self.lexicon.gazetteer.country_of(o).as_ref() == Some(org))
+            })
+        };
+        let named = self
+            .state
+            .posts
+            .iter()
+            .rev()
+            .find(|post| Some(post.role.as_str()) == role && same_org(post));
+        match (named, org) {
+            (Some(post), _) => vec![post.person.clone()],
+            (None, Some(org)) => vec![org.clone()],
+            (None, None) => Vec::new(),
         }
     }
 
@@ -492,6 +526,13 @@ impl Discourse<'_> {
                     _ => continue,
                 },
             };
+            if let Some(title) = mention.post.as_ref().and_then(|p| self.lexicon.titles.get(p.title)) {
+                self.state.posts.push(HeldPost {
+                    person: person.clone(),
+                    role: title.role.clone(),
+                    organizations: organizations.clone(),
+                });
+            }
             for organization in organizations {
                 if organization == person {
                     continue;

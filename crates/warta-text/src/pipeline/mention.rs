@@ -28,6 +28,12 @@ pub enum Referent {
     Reference(ReferenceTarget),
     /// The government of a person's country (`pemerintahan Trump`).
     CountryOf(ActorKey),
+    /// The unnamed holder of a post (`Sekretaris Jenderal`, `Menteri Turki itu`): the person the
+    /// article named in it before, else the organisation (ANNOTATION.md, Rulings).
+    Holder {
+        title: usize,
+        org: Option<ActorKey>,
+    },
 }
 
 /// How the words around a name make it refer (ANNOTATION.md, Actors).
@@ -537,10 +543,19 @@ impl Composer<'_> {
             };
             return Some(self.push_person(start, name, post));
         }
-        // No name: the unnamed official is the organisation.
-        let (referent, actor) = org?;
-        let end = actor.end;
-        Some(self.push(start..end, referent, Role::Official, None, actor.fuzzy))
+        // No name: the unnamed holder of the post. A bare title counts only as a name does, capitalised.
+        match org {
+            Some((Referent::Actor(key), actor)) => {
+                let holder = Referent::Holder { title, org: Some(key) };
+                Some(self.push(start..actor.end, holder, Role::Official, None, actor.fuzzy))
+            }
+            Some((referent, actor)) => Some(self.push(start..actor.end, referent, Role::Official, None, actor.fuzzy)),
+            None if self.tokens.get(start).is_some_and(|t| t.capitalized) => {
+                let end = self.atom(start)?.0.end.max(index);
+                Some(self.push(start..end, Referent::Holder { title, org: None }, Role::Official, None, false))
+            }
+            None => None,
+        }
     }
 
     fn push_person(&mut self, start: usize, name: Name, post: Post) -> usize {
@@ -809,6 +824,7 @@ mod tests {
                     Referent::NewPerson { key, .. } => format!("new:{key}"),
                     Referent::Reference(target) => format!("ref:{target:?}"),
                     Referent::CountryOf(key) => format!("country-of:{key}"),
+                    Referent::Holder { org, .. } => format!("holder-in:{}", org.as_ref().map_or("-", |k| k.as_str())),
                 };
                 let post = m.post.as_ref().map(|p| {
                     let org = match &p.org {
@@ -856,7 +872,7 @@ mod tests {
         );
         check(
             "Juru bicara Kementerian Luar Negeri Iran mengatakan",
-            &["Juru bicara Kementerian Luar Negeri Iran => iran-mfa"],
+            &["Juru bicara Kementerian Luar Negeri Iran => holder-in:iran-mfa"],
         );
         check(
             "Juru bicara Erdogan, Ibrahim Kalin menuduh",

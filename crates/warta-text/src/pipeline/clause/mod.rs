@@ -119,6 +119,9 @@ struct Pred {
     kind: PredKind,
     triggers: Vec<usize>,
     nominal: bool,
+    /// A noun of the doer (`pendukung`, `penengah`): its party follows it like a verb's object,
+    /// and its actor is what it is said of (`Rusia adalah pendukung Suriah`).
+    agent: bool,
     passive: bool,
 }
 
@@ -201,6 +204,11 @@ impl Sentence<'_> {
             .is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&t.key.as_str()))
     }
 
+    /// A word that is no function word and no actor: a noun, an adjective or an unlisted verb.
+    fn is_plain_word(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none() && self.mention_at(index).is_none()
+    }
+
     fn is_hard_stop(&self, index: usize) -> bool {
         self.is_punct(index, &[".", "!", "?", ";", ":"])
     }
@@ -219,6 +227,14 @@ impl Sentence<'_> {
 
     fn trigger(&self, index: usize) -> Option<&Trigger> {
         self.lexicon.triggers.get(index)
+    }
+
+    /// A claim word (`ilegal`, `tidak dapat diterima`): its stance belongs to whoever says it.
+    fn is_claim(&self, pred: &Pred) -> bool {
+        pred.triggers
+            .iter()
+            .filter_map(|&t| self.trigger(t))
+            .any(|t| t.slots.contains(&Slot::Claim))
     }
 
     fn pred_relation(&self, pred: &Pred) -> Option<Relation> {
@@ -289,7 +305,13 @@ impl Sentence<'_> {
             subjects = self.noun_phrase_actors(after, trigger.relation, false);
             rule = "passive";
         } else {
-            if let Some(genitive) = self.nominal_subject(pred, trigger) {
+            if pred.agent {
+                subjects = self.agent_noun_subject(pred_index);
+                rule = "agent-noun";
+            } else if let Some(owner) = claim.then(|| self.described_possessor(pred)).flatten() {
+                subjects = owner;
+                rule = "claim";
+            } else if let Some(genitive) = self.nominal_subject(pred, trigger) {
                 subjects = genitive;
                 rule = "nominal";
             } else {
@@ -307,6 +329,9 @@ impl Sentence<'_> {
                         objects = found;
                         break;
                     }
+                }
+                if objects.is_empty() && !toward_parties {
+                    objects = self.shared_object(pred, trigger.relation);
                 }
             }
         }
@@ -400,6 +425,7 @@ mod tests {
             Referent::NewPerson { key, .. } => key.to_string(),
             Referent::Reference(t) => format!("ref:{t:?}"),
             Referent::CountryOf(k) => format!("country-of:{k}"),
+            Referent::Holder { org, .. } => format!("holder-in:{}", org.as_ref().map_or("-", |k| k.as_str())),
         };
         let got: Vec<String> = result
             .clauses
@@ -467,7 +493,7 @@ mod tests {
         );
         check(
             "Tiongkok memanggil Dubes Kanada untuk mengecam Filipina.",
-            &["china talksWith canada", "china condemns philippines"],
+            &["china talksWith holder-in:canada", "china condemns philippines"],
         );
     }
 

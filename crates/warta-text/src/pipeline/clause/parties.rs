@@ -2,9 +2,10 @@
 //! `kepada X`, `dengan X`, an `agar` clause's subject, `untuk X`, `antara X dan Y`), and where
 //! a clause begins and ends.
 
+use crate::lexicon::morph::Prefix;
 use crate::lexicon::{Slot, WordClass};
 use crate::model::Relation;
-use crate::pipeline::clause::{Pred, Sentence};
+use crate::pipeline::clause::{Pred, PredKind, Sentence};
 use crate::pipeline::mention::Role;
 use crate::pipeline::segment::TokenKind;
 
@@ -12,7 +13,7 @@ impl Sentence<'_> {
     pub(super) fn fill_slot(&self, pred: &Pred, slot: Slot, relation: Relation) -> Vec<usize> {
         let end = self.clause_end(pred.tokens.end);
         match slot {
-            Slot::Obj if !pred.nominal => {
+            Slot::Obj if !pred.nominal || pred.agent => {
                 let start = self.skip_adverbials(pred.tokens.end);
                 self.noun_phrase_actors(start, relation, true)
             }
@@ -40,11 +41,20 @@ impl Sentence<'_> {
                 if !opens_clause {
                     return Vec::new();
                 }
-                // The actor must head the clause: `agar kedua negara ...`, not `agar permasalahan X ...`.
-                match self.mention_at(start + 1) {
-                    Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == start + 1) => self.coordinated_right(m),
-                    _ => Vec::new(),
+                // The actor must head the clause: `agar kedua negara ...`, not `agar permasalahan X ...`;
+                // and act in it: `agar Presiden Niger dibebaskan` asks nothing of Niger.
+                let Some(m) = self
+                    .mention_at(start + 1)
+                    .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == start + 1))
+                else {
+                    return Vec::new();
+                };
+                let heads = self.coordinated_right(m);
+                let mut after = heads.last().and_then(|&l| self.mention(l)).map_or(start + 1, |l| l.tokens.end);
+                while matches!(self.class(after), Some(WordClass::Aux | WordClass::Announce)) {
+                    after += 1;
                 }
+                if self.has_prefix(after, Prefix::Di) { Vec::new() } else { heads }
             }
             Slot::Antara => {
                 let found = self.after_preposition(pred.tokens.end, end, &["antara"], relation);
@@ -65,6 +75,49 @@ impl Sentence<'_> {
         }
     }
 
+    /// `menelepon X dan menyatakan dukungan penuh`: a predicate that names no party, coordinated
+    /// after one whose direct object is an actor, shares that object. Not an appeal: one needs its
+    /// own addressee (`... dan menyerukan dialog` asks nothing of X).
+    pub(super) fn shared_object(&self, pred: &Pred, relation: Relation) -> Vec<usize> {
+        if relation == Relation::Urges {
+            return Vec::new();
+        }
+        let mut index = pred.tokens.start;
+        // The light verb that carries a stance noun (`menyatakan dukungan`).
+        if pred.nominal {
+            if let Some(verb) = index
+                .checked_sub(1)
+                .and_then(|i| self.pred_ending(i))
+                .and_then(|q| self.preds.get(q))
+            {
+                index = verb.tokens.start;
+            }
+        }
+        while index > 0 && matches!(self.class(index - 1), Some(WordClass::Aux | WordClass::Announce)) {
+            index -= 1;
+        }
+        let coordinated = index >= 2 && self.class(index - 1) == Some(WordClass::Coord);
+        let Some(m) = coordinated.then(|| self.mention_at(index - 2)).flatten() else {
+            return Vec::new();
+        };
+        let first = self.conjunct_start(m);
+        let Some(start) = self.mention(first).map(|x| x.tokens.start) else {
+            return Vec::new();
+        };
+        let verb = start
+            .checked_sub(1)
+            .and_then(|v| self.pred_ending(v))
+            .and_then(|q| self.preds.get(q));
+        match verb {
+            Some(q) if matches!(q.kind, PredKind::Verb | PredKind::Trigger) && !q.nominal => self
+                .coordinated_right(first)
+                .into_iter()
+                .filter(|&c| self.acceptable_party(c, relation))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// `dengan tegas`, `secara terbuka`, `segera`: adverbials between a verb and its object.
     pub(super) fn skip_adverbials(&self, mut index: usize) -> usize {
         loop {
@@ -81,36 +134,66 @@ impl Sentence<'_> {
     }
 
     /// The actors of the noun phrase at `start`: its head actor, or the possessor after a noun
-    /// (`operasi Azerbaijan`, `pertempuran keduanya`), with coordinated ones; for disapproval
-    /// also the agent (`penembakan oleh pasukan Armenia`). A country's people are never the
-    /// target of a disapproval.
+    /// (`operasi Azerbaijan`, `agresi bersenjata AS`), with coordinated ones; for disapproval the
+    /// act's agent wherever the phrase names it (`penembakan oleh pasukan Armenia`, `pendudukan
+    /// wilayah Lebanon oleh Israel`, `serangan yang dilancarkan Rusia`). A country's people are
+    /// never the target of a disapproval.
     pub(super) fn noun_phrase_actors(&self, start: usize, relation: Relation, allow_possessor: bool) -> Vec<usize> {
         let mut index = start;
         let mut nouns = 0;
         while index < self.tokens.len() {
             if let Some(m) = self.mention_at(index) {
-                let found: Vec<usize> = self
-                    .coordinated_right(m)
-                    .into_iter()
-                    .filter(|&c| self.acceptable_party(c, relation))
-                    .collect();
-                return found;
+                let found: Vec<usize> = self.coordinated_right(m);
+                if relation.is_disapproval() && nouns > 0 {
+                    let end = found.last().and_then(|&l| self.mention(l)).map_or(index, |l| l.tokens.end);
+                    if let Some(agent) = self.agent_after(end) {
+                        return agent;
+                    }
+                }
+                return found.into_iter().filter(|&c| self.acceptable_party(c, relation)).collect();
             }
             let token = self.tokens.get(index);
-            let is_noun =
-                token.is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none() && self.pred_starting(index).is_none();
+            let word = token.is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none();
+            // `agresi bersenjata`: a ber- verb after a noun describes it.
+            let is_noun = word && (self.pred_starting(index).is_none() || (nouns > 0 && self.has_prefix(index, Prefix::Ber)));
             if is_noun && allow_possessor && nouns < 3 {
                 nouns += 1;
             } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
                 // the agent of the act
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
+            } else if self.key(index) == "yang" && relation.is_disapproval() && nouns > 0 && self.has_prefix(index + 1, Prefix::Di) {
+                // `serangan brutal yang dilancarkan Rusia`: who carried the act out.
+                index += 1;
             } else {
                 break;
             }
             index += 1;
         }
         Vec::new()
+    }
+
+    /// `... oleh X` within a few nouns after `from`: the agent of the act just named.
+    fn agent_after(&self, from: usize) -> Option<Vec<usize>> {
+        for index in from..from + 4 {
+            match self.key(index) {
+                "oleh" => {
+                    let m = self.mention_at(index + 1)?;
+                    return Some(self.coordinated_right(m));
+                }
+                _ if self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Word)
+                    && self.mention_at(index).is_none()
+                    && self.pred_starting(index).is_none()
+                    && matches!(self.class(index), None | Some(WordClass::Det)) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// True when the word at `index` carries `prefix` first (`bersenjata`, `dilancarkan`).
+    fn has_prefix(&self, index: usize, prefix: Prefix) -> bool {
+        self.analysis(index).is_some_and(|a| a.pattern.prefixes.first() == Some(&prefix))
     }
 
     pub(super) fn acceptable_party(&self, m: usize, relation: Relation) -> bool {

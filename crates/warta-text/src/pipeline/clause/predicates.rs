@@ -1,6 +1,7 @@
 //! Predicates of a sentence: trigger words (roots in their affix forms, fixed phrases),
 //! verbs of saying, other verbs and copulas; and whether a trigger's required words follow it.
 
+use crate::lexicon::morph::{Prefix, Suffix};
 use crate::lexicon::{PatternWord, Trigger, TriggerKey, WordClass};
 use crate::pipeline::clause::{Pred, PredKind, Sentence};
 use crate::pipeline::segment::TokenKind;
@@ -21,6 +22,7 @@ impl Sentence<'_> {
                         kind: PredKind::Trigger,
                         triggers: vec![trigger_index],
                         nominal: false,
+                        agent: false,
                         passive: false,
                     }),
                 }
@@ -34,6 +36,7 @@ impl Sentence<'_> {
                     kind: PredKind::Copula,
                     triggers: Vec::new(),
                     nominal: false,
+                    agent: false,
                     passive: false,
                 });
                 continue;
@@ -45,18 +48,18 @@ impl Sentence<'_> {
                 .filter(|(_, t)| matches!(&t.key, TriggerKey::Root { forms, .. } if forms.contains(&analysis.pattern)))
                 .map(|(i, _)| i)
                 .collect();
-            let verbal = analysis.pattern.prefixes.first().is_some_and(|p| {
-                matches!(
-                    p,
-                    crate::lexicon::morph::Prefix::MeN | crate::lexicon::morph::Prefix::Di | crate::lexicon::morph::Prefix::Ber
-                )
-            });
+            let verbal = analysis
+                .pattern
+                .prefixes
+                .first()
+                .is_some_and(|p| matches!(p, Prefix::MeN | Prefix::Di | Prefix::Ber));
             let nominal = !verbal
-                && (analysis.pattern.suffix == Some(crate::lexicon::morph::Suffix::An)
-                    || analysis.pattern.prefixes.first() == Some(&crate::lexicon::morph::Prefix::PeN)
-                    || analysis.pattern.prefixes.first() == Some(&crate::lexicon::morph::Prefix::Per)
+                && (analysis.pattern.suffix == Some(Suffix::An)
+                    || analysis.pattern.prefixes.first() == Some(&Prefix::PeN)
+                    || analysis.pattern.prefixes.first() == Some(&Prefix::Per)
                     || analysis.pattern.prefixes.is_empty());
             let passive = analysis.pattern.is_passive();
+            let agent = analysis.pattern.prefixes.first() == Some(&Prefix::PeN) && analysis.pattern.suffix.is_none();
             // `mengatakan` both reports and, with `kepada X agar`, appeals.
             if verbal && self.lexicon.is_speech(analysis) {
                 preds.push(Pred {
@@ -64,6 +67,7 @@ impl Sentence<'_> {
                     kind: PredKind::Report,
                     triggers,
                     nominal: false,
+                    agent: false,
                     passive,
                 });
             } else if !triggers.is_empty() {
@@ -72,6 +76,7 @@ impl Sentence<'_> {
                     kind: PredKind::Trigger,
                     triggers,
                     nominal,
+                    agent,
                     passive,
                 });
             } else if verbal && self.class(index).is_none() {
@@ -80,6 +85,7 @@ impl Sentence<'_> {
                     kind: PredKind::Verb,
                     triggers: Vec::new(),
                     nominal: false,
+                    agent: false,
                     passive,
                 });
             }

@@ -2,6 +2,7 @@
 //! bahwa ...`) and `menurut X`, each giving a stretch of the sentence a speaker.
 
 use crate::lexicon::WordClass;
+use crate::lexicon::morph::Suffix;
 use crate::pipeline::clause::{Attribution, PredKind, Sentence, Speaker};
 use crate::pipeline::segment::TokenKind;
 
@@ -31,10 +32,24 @@ impl Sentence<'_> {
         if possessive {
             return Speaker::Previous;
         }
-        match self.mention_at(tag + 1) {
-            Some(m) => Speaker::Mentions(vec![m]),
-            None => Speaker::Previous,
+        // `demikian pernyataan G7`, `ujar keterangan resmi Pemerintah Tiongkok`: the statement's
+        // issuer speaks, with a few words naming the statement between.
+        let mut index = tag + 1;
+        let mut statement = false;
+        while index <= tag + 3 && self.mention_at(index).is_none() && self.is_plain_word(index) {
+            statement |= self.is_statement_noun(index);
+            index += 1;
         }
+        match self.mention_at(index) {
+            Some(m) if index == tag + 1 || statement => Speaker::Mentions(vec![m]),
+            _ => Speaker::Previous,
+        }
+    }
+
+    /// A noun of a verb of saying: `pernyataan`, `keterangan`.
+    fn is_statement_noun(&self, index: usize) -> bool {
+        self.analysis(index)
+            .is_some_and(|a| !a.pattern.prefixes.is_empty() && a.pattern.suffix == Some(Suffix::An) && self.lexicon.is_speech(a))
     }
 
     pub(super) fn quote_attributions(&self, found: &mut Vec<Attribution>) {

@@ -28,6 +28,43 @@ impl Sentence<'_> {
         None
     }
 
+    /// `blokade ilegal Israel`, `pendudukan ilegal Israel`: a claim adjective inside a noun
+    /// phrase judges the act of the possessor right after it.
+    pub(super) fn described_possessor(&self, pred: &Pred) -> Option<Vec<usize>> {
+        let after_noun = pred
+            .tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|b| self.is_plain_word(b) && self.pred_covering(b).is_none());
+        let m = self.mention_at(pred.tokens.end)?;
+        (after_noun && self.mention(m)?.tokens.start == pred.tokens.end).then(|| self.coordinated_right(m))
+    }
+
+    /// Who a doer noun is said of: the subject of a copula or `sebagai` before it (`Rusia adalah
+    /// salah satu pendukung Suriah`), or an actor it stands in apposition to (`Iran, pendukung
+    /// utama Hizbullah,`). A doer noun that heads a plain noun phrase (`negara pendukung Israel`)
+    /// names nobody.
+    pub(super) fn agent_noun_subject(&self, pred_index: usize) -> Vec<usize> {
+        let Some(pred) = self.preds.get(pred_index) else {
+            return Vec::new();
+        };
+        let mut index = pred.tokens.start;
+        let mut words = 0;
+        while index > 0 && words <= 2 {
+            let at = index - 1;
+            let copula = self.class(at) == Some(WordClass::Copula) || self.key(at) == "sebagai";
+            if copula || (self.is_punct(at, &[","]) && at.checked_sub(1).and_then(|m| self.mention_at(m)).is_some()) {
+                return self.subject_of(pred_index, 0);
+            }
+            if !self.is_plain_word(at) {
+                break;
+            }
+            words += 1;
+            index = at;
+        }
+        Vec::new()
+    }
+
     /// The subject of predicate `pred_index`, scanning left (see the module documentation).
     pub(super) fn subject_of(&self, pred_index: usize, depth: usize) -> Vec<usize> {
         let Some(pred) = self.preds.get(pred_index) else {
@@ -73,6 +110,15 @@ impl Sentence<'_> {
                     }
                 }
                 if passed_purpose {
+                    // `komitmen Australia untuk mendukung`, `bantuan AS untuk membela`: the owner of
+                    // a noun of intent does what follows `untuk`.
+                    let after_noun = first_start.checked_sub(1).is_some_and(|b| {
+                        let noun = self.is_plain_word(b) || (self.class(b) == Some(WordClass::Announce) && self.mention_at(b).is_none());
+                        noun && self.pred_covering(b).is_none()
+                    });
+                    if after_noun && held.is_none() {
+                        return self.coordinated_left(m);
+                    }
                     // Hold it: the predicate further left decides between control and purpose.
                     held.get_or_insert(m);
                     index = first_start;
@@ -114,11 +160,16 @@ impl Sentence<'_> {
                     if head_end > 0 && self.is_punct(head_end - 1, &[","]) {
                         head_end -= 1;
                     }
-                    return head_end
-                        .checked_sub(1)
-                        .and_then(|h| self.mention_at(h))
-                        .map(|m| self.coordinated_left(m))
-                        .unwrap_or_default();
+                    if let Some(m) = head_end.checked_sub(1).and_then(|h| self.mention_at(h)) {
+                        return self.coordinated_left(m);
+                    }
+                    // `X mengambil langkah yang tidak dapat diterima`: a judged act is its doer's.
+                    if self.is_claim(pred) {
+                        if let Some(governor) = self.governing_predicate(head_end) {
+                            return self.subject_of(governor, depth + 1);
+                        }
+                    }
+                    return Vec::new();
                 }
                 Some(
                     WordClass::Rel
