@@ -117,6 +117,9 @@ enum Atom {
 const MAX_NAME_TOKENS: usize = 4;
 /// Words a post in apposition may have before its organisation (`kepala kebijakan luar negeri Uni Eropa`).
 const MAX_POST_WORDS: usize = 5;
+/// How close a given name must be to a listed person's to be that person in another spelling
+/// (`Wolodimir` and `Volodymyr` score 0.78; `Jacob` and `David` 0.47).
+const MIN_GIVEN_NAME_SIMILARITY: f64 = 0.75;
 /// A misspelt name must be this long to be matched at edit distance one.
 const MIN_FUZZY_CHARS: usize = 6;
 
@@ -650,15 +653,24 @@ impl Composer<'_> {
             glued_end = if glued_part { Some(words.len()) } else { glued_end };
             end += 1;
         }
-        // One given name before a listed person's surname is that person, in any spelling
-        // (`Wolodimir Zelenskyj` is Zelensky): the gazetteer lists surnames and common forms.
+        // One given name before a listed person's surname is that person, in another spelling
+        // (`Wolodimir Zelenskyj` is Zelensky), when it resembles the person's own given name;
+        // otherwise it is somebody else of that surname (`Jacob Cameron`), named in full.
         if let [given] = words.as_slice() {
             if crate::text::is_capitalized(given) {
                 if let Some(actor) = self.actor_at(end).filter(|a| self.kind_of(&a.key) == Some(ActorKind::Person)) {
+                    if self.resembles_given_name(given, &actor.key) {
+                        return Some(Name {
+                            end: actor.end,
+                            known: Some(actor.key),
+                            text: String::new(),
+                        });
+                    }
+                    let surname: Vec<&str> = self.tokens.get(end..actor.end)?.iter().map(|t| t.span.of(self.text)).collect();
                     return Some(Name {
                         end: actor.end,
-                        known: Some(actor.key),
-                        text: String::new(),
+                        known: None,
+                        text: format!("{given} {}", surname.join(" ")),
                     });
                 }
             }
@@ -681,6 +693,23 @@ impl Composer<'_> {
             acc
         });
         Some(Name { end, known: None, text })
+    }
+
+    /// True when `given` is a spelling of the given name of listed person `key` (Jaro-Winkler at
+    /// least 0.75 against the first word of any of its full names), or the gazetteer lists no
+    /// full name to compare with.
+    fn resembles_given_name(&self, given: &str, key: &ActorKey) -> bool {
+        let Some(info) = self.lexicon.gazetteer.resolve(key.as_str()) else {
+            return true;
+        };
+        let given = crate::text::fold(given);
+        let mut firsts = info
+            .names()
+            .filter(|n| n.split_whitespace().count() >= 2)
+            .filter_map(|n| n.split_whitespace().next())
+            .map(crate::text::fold)
+            .peekable();
+        firsts.peek().is_none() || firsts.any(|first| strsim::jaro_winkler(&first, &given) >= MIN_GIVEN_NAME_SIMILARITY)
     }
 
     /// `, <title> <organisation>` after a person's name, closed by a comma or the clause. Not

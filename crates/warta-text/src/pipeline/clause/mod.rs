@@ -379,8 +379,11 @@ impl Sentence<'_> {
         } else {
             (trigger.relation, claim, objects, rule)
         };
-        // `menuduh UEA mendukung RSF`: what an accusation alleges is not asserted.
-        if !claim && self.alleged(pred_index, &subjects) {
+        // `menuduh UEA mendukung RSF`: what an accusation alleges is not asserted; and a fault it
+        // alleges (`menuduh X menghalangi bantuan`) is the accusation itself. Only a label or a
+        // violation of law inside it adds a condemnation.
+        let adds_to_accusation = claim && relation == Relation::Condemns;
+        if !adds_to_accusation && self.alleged(pred_index, &subjects) {
             return None;
         }
         let useful = claim || reciprocal || toward_parties || !objects.is_empty();
