@@ -2,11 +2,13 @@
 //! `kepada X`, `dengan X`, an `agar` clause's subject, `untuk X`, `antara X dan Y`), and where
 //! a clause begins and ends.
 
-use crate::lexicon::morph::Prefix;
+use crate::lexicon::ReferenceTarget;
+use crate::lexicon::morph::{Prefix, Suffix};
 use crate::lexicon::{Slot, WordClass};
+use crate::model::ActorKind;
 use crate::model::Relation;
 use crate::pipeline::clause::{Pred, PredKind, Sentence};
-use crate::pipeline::mention::Role;
+use crate::pipeline::mention::{Referent, Role};
 use crate::pipeline::segment::TokenKind;
 
 impl Sentence<'_> {
@@ -149,6 +151,11 @@ impl Sentence<'_> {
                     if let Some(agent) = self.agent_after(end) {
                         return agent;
                     }
+                    // `kecaman terhadap penangkapan Presiden X`: a person after an act done to
+                    // someone (peN-an) is who suffered it, not who did it.
+                    if self.has_pattern(start, &[Prefix::PeN], Some(Suffix::An)) && found.iter().all(|&f| self.is_person(f)) {
+                        return Vec::new();
+                    }
                 }
                 return found.into_iter().filter(|&c| self.acceptable_party(c, relation)).collect();
             }
@@ -189,6 +196,22 @@ impl Sentence<'_> {
             }
         }
         None
+    }
+
+    /// True when the word at `index` is built with exactly these prefixes and suffix.
+    fn has_pattern(&self, index: usize, prefixes: &[Prefix], suffix: Option<Suffix>) -> bool {
+        self.analysis(index)
+            .is_some_and(|a| a.pattern.prefixes.as_slice() == prefixes && a.pattern.suffix == suffix)
+    }
+
+    /// True when mention `m` names a person, by name or by post.
+    fn is_person(&self, m: usize) -> bool {
+        self.mention(m).is_some_and(|x| match &x.referent {
+            Referent::Actor(key) => self.lexicon.gazetteer.kind(key) == Some(ActorKind::Person),
+            Referent::NewPerson { .. } | Referent::Holder { .. } => true,
+            Referent::Reference(target) => *target == ReferenceTarget::Person,
+            Referent::CountryOf(_) => false,
+        })
     }
 
     /// True when the word at `index` carries `prefix` first (`bersenjata`, `dilancarkan`).
