@@ -90,6 +90,13 @@ struct State {
     last_act: Vec<ActorKey>,
     /// The posts the article named, in order: who holds which title where.
     posts: Vec<HeldPost>,
+    /// The person the text was last about, as a speaker or a subject: who a sentence opening
+    /// with `Dia` or `Ia` continues with.
+    salient_person: Option<ActorKey>,
+    /// Where the current sentence's first word is, and whether the mention being resolved is
+    /// inside a direct quotation.
+    sentence_start: usize,
+    in_quote: bool,
 }
 
 struct HeldPost {
@@ -142,6 +149,13 @@ impl Discourse<'_> {
             })
             .collect();
 
+        self.state.sentence_start = input
+            .sentence
+            .tokens
+            .iter()
+            .position(|t| t.kind == crate::pipeline::segment::TokenKind::Word)
+            .unwrap_or(0);
+        self.state.in_quote = false;
         // Speakers first: a quote's `Kami` and `pihaknya` resolve to them.
         let speakers: Vec<Vec<ActorKey>> = clauses.attributions.iter().map(|a| self.speaker(&a.speaker, mentions)).collect();
 
@@ -150,6 +164,7 @@ impl Discourse<'_> {
         for mention in mentions {
             let speaker = speaker_at(&clauses.attributions, &speakers, mention.tokens.start);
             self.state.position = mention.tokens.start;
+            self.state.in_quote = quoted_at(&clauses.attributions, mention.tokens.start);
             let keys = self.resolve(&mention.referent, &speaker);
             // The organisation named in a post is mentioned too (`aliansi itu` after
             // `Sekretaris Jenderal NATO Jens Stoltenberg`).
@@ -183,6 +198,14 @@ impl Discourse<'_> {
             }
             self.state.topic.clone_from(&topic);
         }
+        let salient = speakers
+            .iter()
+            .flatten()
+            .chain(&topic)
+            .find(|k| self.kind(k) == Some(ActorKind::Person));
+        if let Some(person) = salient {
+            self.state.salient_person = Some(person.clone());
+        }
         // `katanya` and an untagged quote belong to whoever was salient last: the speaker of
         // this sentence, else its subject (`Aliyev mendesak Macron ... "Dia ...," katanya`).
         match speakers.into_iter().rev().find(|s| !s.is_empty()) {
@@ -212,8 +235,9 @@ impl Discourse<'_> {
                 let mut keys = Vec::new();
                 for &m in ms {
                     if let Some(mention) = mentions.get(m) {
-                        let previous = self.state.speaker.clone();
-                        keys.extend(self.resolve(&mention.referent, &previous));
+                        // A speaker named by a pronoun is resolved as the narration names it.
+                        self.state.position = mention.tokens.start;
+                        keys.extend(self.resolve(&mention.referent, &[]));
                     }
                 }
                 keys
@@ -295,16 +319,7 @@ impl Discourse<'_> {
         };
         match target {
             ReferenceTarget::Parties => self.parties.to_vec(),
-            // `Dia` inside someone's quote is somebody else.
-            ReferenceTarget::Person => self
-                .state
-                .persons
-                .iter()
-                .rev()
-                .find(|p| !speaker.contains(p))
-                .cloned()
-                .into_iter()
-                .collect(),
+            ReferenceTarget::Person => self.person_referred(speaker),
             ReferenceTarget::Group => {
                 let collective: Vec<ActorKey> = antecedent()
                     .into_iter()
@@ -332,6 +347,33 @@ impl Discourse<'_> {
             ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_default(),
             ReferenceTarget::LastAct => self.state.last_act.clone(),
         }
+    }
+
+    /// Who `dia`, `ia`, `beliau` is: inside someone's quote, somebody else than the speaker; in
+    /// words reported of a person (`X mengatakan, dia ...`), that person; opening a sentence, the
+    /// person the text was about; otherwise the person named last.
+    fn person_referred(&self, speaker: &[ActorKey]) -> Vec<ActorKey> {
+        let is_person = |k: &&ActorKey| self.kind(k) == Some(ActorKind::Person);
+        if !self.state.in_quote {
+            if let Some(reporter) = speaker.iter().find(is_person) {
+                return vec![reporter.clone()];
+            }
+        }
+        let opens_sentence = self.state.position <= self.state.sentence_start + 1;
+        let excluded = |p: &ActorKey| self.state.in_quote && speaker.contains(p);
+        if opens_sentence {
+            if let Some(person) = self.state.salient_person.as_ref().filter(|p| !excluded(p)) {
+                return vec![person.clone()];
+            }
+        }
+        self.state
+            .persons
+            .iter()
+            .rev()
+            .find(|p| !excluded(p))
+            .cloned()
+            .into_iter()
+            .collect()
     }
 
     fn keys_of(&self, mentions: &[usize], resolved: &[Vec<ActorKey>]) -> Vec<ActorKey> {
@@ -586,6 +628,11 @@ pub fn dedup(statements: &mut Vec<Statement>) {
 pub fn actors_of(statements: &[Statement]) -> BTreeSet<ActorKey> {
     statements.iter().flat_map(|s| [s.subject.clone(), s.object.clone()]).collect()
 }
+/// True when the token at `position` is inside a direct quotation.
+fn quoted_at(attributions: &[crate::pipeline::clause::Attribution], position: usize) -> bool {
+    attributions.iter().any(|a| a.quoted && a.scope.contains(&position))
+}
+
 /// Who says the token at `position`: the speaker of the narrowest attribution around it
 /// (`speakers` holds each attribution's resolved speaker).
 fn speaker_at(attributions: &[crate::pipeline::clause::Attribution], speakers: &[Vec<ActorKey>], position: usize) -> Vec<ActorKey> {
