@@ -34,12 +34,13 @@ pub struct DataError {
 
 /// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
 /// embedded in the binary; `--data DIR` replaces those present in DIR.
-pub const DATA_FILES: [(&str, &str); 19] = [
+pub const DATA_FILES: [(&str, &str); 20] = [
     ("countries.tsv", include_str!("../../../../data/countries.tsv")),
     ("organizations.tsv", include_str!("../../../../data/organizations.tsv")),
     ("persons.tsv", include_str!("../../../../data/persons.tsv")),
     ("links.tsv", include_str!("../../../../data/links.tsv")),
     ("organs.tsv", include_str!("../../../../data/organs.tsv")),
+    ("home.tsv", include_str!("../../../../data/home.tsv")),
     ("titles.tsv", include_str!("../../../../data/titles.tsv")),
     ("heads.tsv", include_str!("../../../../data/heads.tsv")),
     ("references.tsv", include_str!("../../../../data/references.tsv")),
@@ -194,6 +195,8 @@ pub struct Lexicon {
     pub conflicts: Vec<Theatre>,
     conflict_words: HashSet<String>,
     abbreviations: HashSet<String>,
+    /// The country whose news is read: its bodies are the ones named without a country.
+    pub home: ActorKey,
     /// Single-word names (folded) of listed actors, for matching misspellings.
     fuzzy_names: Vec<(String, ActorKey)>,
     pub ontology: String,
@@ -453,6 +456,19 @@ impl Lexicon {
             .iter()
             .map(|r| crate::text::fold(r.cell(0)))
             .collect();
+        let home_table = table("home.tsv", &["country"])?;
+        let home = match home_table.rows() {
+            [row] => ActorKey::new(row.cell(0))
+                .filter(|key| gazetteer.kind(key) == Some(ActorKind::Country))
+                .ok_or_else(|| home_table.error(row, format!("'{}' is not a country of countries.tsv", row.cell(0))))?,
+            _ => {
+                return Err(DataError {
+                    file: "home.tsv".to_owned(),
+                    line: 0,
+                    message: "name exactly one country".to_owned(),
+                });
+            }
+        };
         let non_actors = table("non_actors.tsv", &["phrase"])?;
         let abbreviations_table = table("abbreviations.tsv", &["abbreviation"])?;
         let abbreviations = abbreviations_table.rows().iter().map(|r| crate::text::fold(r.cell(0))).collect();
@@ -526,6 +542,7 @@ impl Lexicon {
             conflicts,
             conflict_words,
             abbreviations,
+            home,
             fuzzy_names,
             ontology,
         })

@@ -272,6 +272,23 @@ impl Discourse<'_> {
             Referent::CountryOf(person) => self.lexicon.gazetteer.country_of(person).into_iter().collect(),
             Referent::Reference(target) => self.resolve_reference(target, speaker),
             Referent::Holder { title, org } => self.holder(*title, org.as_ref()),
+            Referent::Organ(organ) => self.unqualified_organ(*organ).into_iter().collect(),
+        }
+    }
+
+    /// `Kementerian Luar Negeri` with no country: the foreign ministry named last, else the home
+    /// country's (`data/home.tsv`).
+    fn unqualified_organ(&self, organ: usize) -> Option<ActorKey> {
+        let name = &self.lexicon.gazetteer.organs().get(organ)?.name;
+        let named = self.state.ministries.iter().rev().find(|key| {
+            self.lexicon
+                .gazetteer
+                .resolve(key.as_str())
+                .is_some_and(|info| info.organ.as_ref() == Some(name))
+        });
+        match named {
+            Some(key) => Some(key.clone()),
+            None => self.lexicon.gazetteer.organ_of(&self.lexicon.home, name).map(|info| info.key),
         }
     }
 
@@ -549,11 +566,17 @@ impl Discourse<'_> {
                                 from_speaker
                             } else if let Some(section) = &input.section_actor {
                                 vec![section.clone()]
+                            } else if let Some(parent) = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent) {
+                                vec![parent]
                             } else {
+                                // `Menteri Luar Negeri, Siti Rahmawati`: a post in a body of the
+                                // home country, as Indonesian news writes its own officials.
                                 self.lexicon
-                                    .gazetteer
-                                    .resolve(person.as_str())
-                                    .and_then(|i| i.parent)
+                                    .titles
+                                    .get(post.title)
+                                    .and_then(|t| t.organ.as_ref())
+                                    .and_then(|organ| self.lexicon.gazetteer.organ_of(&self.lexicon.home, organ))
+                                    .map(|info| info.key)
                                     .into_iter()
                                     .collect()
                             };

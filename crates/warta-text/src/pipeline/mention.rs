@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::morph::Suffix;
 use crate::lexicon::{HeadRole, Lexicon, PhraseKind, ReferenceTarget};
 use crate::model::{ActorKey, ActorKind};
 use crate::pipeline::segment::{Token, TokenKind};
@@ -28,6 +29,9 @@ pub enum Referent {
     Reference(ReferenceTarget),
     /// The government of a person's country (`pemerintahan Trump`).
     CountryOf(ActorKey),
+    /// A government body named without its country (`Kementerian Luar Negeri`, `Kemlu`), index
+    /// into the organs: the body of that kind named before, else the home country's.
+    Organ(usize),
     /// The unnamed holder of a post (`Sekretaris Jenderal`, `Menteri Turki itu`): the person the
     /// article named in it before, else the organisation (ANNOTATION.md, Rulings).
     Holder {
@@ -411,8 +415,9 @@ impl Composer<'_> {
             }
             Atom::Organ(_) | Atom::Actor { .. } => {
                 let Some(actor) = self.actor_at(index) else {
-                    // An organ form with no country after it: "the ministry" of the context.
-                    return Some(self.push(range, Referent::Reference(ReferenceTarget::Ministry), Role::Name, None, false));
+                    // An organ form with no country after it: that kind of body of the context.
+                    let Atom::Organ(organ) = atom else { return Some(range.end) };
+                    return Some(self.push(range, Referent::Organ(organ), Role::Name, None, false));
                 };
                 if self.kind_of(&actor.key) == Some(ActorKind::Person) {
                     let post = self.apposition(actor.end);
@@ -459,7 +464,7 @@ impl Composer<'_> {
     /// organisation (`Juru bicara Kementerian Luar Negeri Iran`).
     fn title_chain(&mut self, start: usize, first_title: usize) -> Option<usize> {
         let mut title = first_title;
-        let mut org: Option<(Referent, ActorAt)> = None;
+        let mut org: Option<(Referent, usize, bool)> = None;
         let mut index = self.atom(start)?.0.end;
         let mut steps = 0;
         loop {
@@ -483,19 +488,19 @@ impl Composer<'_> {
                     }
                     let post = Post {
                         title,
-                        org: org.map(|(referent, _)| referent),
+                        org: org.map(|(referent, ..)| referent),
                     };
                     return Some(self.push(start..actor.end, Referent::Actor(actor.key), Role::Name, Some(post), actor.fuzzy));
                 }
                 if org.is_none() {
                     index = actor.end;
-                    org = Some((Referent::Actor(actor.key.clone()), actor));
+                    org = Some((Referent::Actor(actor.key.clone()), actor.end, actor.fuzzy));
                     continue;
                 }
                 // `Perserikatan Bangsa-Bangsa (PBB, ...`: the organisation again, abbreviated.
                 if org
                     .as_ref()
-                    .is_some_and(|(referent, _)| *referent == Referent::Actor(actor.key.clone()))
+                    .is_some_and(|(referent, ..)| *referent == Referent::Actor(actor.key.clone()))
                 {
                     index = actor.end;
                     continue;
@@ -516,6 +521,12 @@ impl Composer<'_> {
                     }
                     return Some(self.push(start..end, Referent::Reference(target), Role::Official, None, false));
                 }
+                // `Juru Bicara Kementerian Luar Negeri, Arrmanatha Nasir`: a body without its country.
+                (_, Some(Atom::Organ(organ))) if org.is_none() => {
+                    let end = self.atom(index)?.0.end;
+                    org = Some((Referent::Organ(organ), end, false));
+                    index = end;
+                }
                 (_, Some(Atom::Title(next))) => {
                     if org.is_none() {
                         title = next;
@@ -535,24 +546,30 @@ impl Composer<'_> {
                 {
                     index += 1
                 }
-                (",", _) if org.is_some() && self.name_after_title(index + 1).is_some() => index += 1,
+                // `Menteri Luar Negeri Turki, Hakan Fidan`; `Menteri Luar Negeri, Retno Marsudi`.
+                (",", _)
+                    if (org.is_some() || self.tokens.get(start).is_some_and(|t| t.capitalized))
+                        && self.name_after_title(index + 1).is_some() =>
+                {
+                    index += 1
+                }
                 _ => break,
             }
         }
         if let Some(name) = self.name_after_title(index) {
             let post = Post {
                 title,
-                org: org.map(|(referent, _)| referent),
+                org: org.map(|(referent, ..)| referent),
             };
             return Some(self.push_person(start, name, post));
         }
         // No name: the unnamed holder of the post. A bare title counts only as a name does, capitalised.
         match org {
-            Some((Referent::Actor(key), actor)) => {
+            Some((Referent::Actor(key), end, fuzzy)) => {
                 let holder = Referent::Holder { title, org: Some(key) };
-                Some(self.push(start..actor.end, holder, Role::Official, None, actor.fuzzy))
+                Some(self.push(start..end, holder, Role::Official, None, fuzzy))
             }
-            Some((referent, actor)) => Some(self.push(start..actor.end, referent, Role::Official, None, actor.fuzzy)),
+            Some((referent, end, fuzzy)) => Some(self.push(start..end, referent, Role::Official, None, fuzzy)),
             None if self.tokens.get(start).is_some_and(|t| t.capitalized) => {
                 let end = self.atom(start)?.0.end.max(index);
                 Some(self.push(start..end, Referent::Holder { title, org: None }, Role::Official, None, false))
@@ -584,6 +601,18 @@ impl Composer<'_> {
             },
             None => Referent::Reference(ReferenceTarget::Person),
         }
+    }
+
+    /// True for a word the stemmer reads as a derived Indonesian form (`Jelaskan`, `Temui`): in a
+    /// title-case headline it is a verb, not part of a name.
+    fn is_derived_word(&self, folded: &str) -> bool {
+        self.lexicon.stemmer.analyze(folded).is_some_and(|a| match a.pattern.suffix {
+            _ if !a.pattern.prefixes.is_empty() => true,
+            Some(Suffix::Kan) => true,
+            // `Temui` is temu + -i, but `Hadi` is a name, not had + -i.
+            Some(Suffix::I) => a.root.chars().count() >= 4,
+            _ => false,
+        })
     }
 
     /// A name right after a title, where a capitalised word that is also a common word is a
@@ -638,7 +667,8 @@ impl Composer<'_> {
             let name_word = token.kind == TokenKind::Word
                 && token.capitalized
                 && self.atom(end).is_none()
-                && self.lexicon.word_class(&token.key).is_none();
+                && self.lexicon.word_class(&token.key).is_none()
+                && !self.is_derived_word(&token.key);
             // The second part of a hyphenated given name, glued to its hyphen (`Tae-yul`, `Geun-hye`).
             let glued_part = token.kind == TokenKind::Word
                 && end > index
@@ -854,6 +884,7 @@ mod tests {
                     Referent::Reference(target) => format!("ref:{target:?}"),
                     Referent::CountryOf(key) => format!("country-of:{key}"),
                     Referent::Holder { org, .. } => format!("holder-in:{}", org.as_ref().map_or("-", |k| k.as_str())),
+                    Referent::Organ(organ) => format!("organ:{}", lexicon.gazetteer.organs()[*organ].name),
                 };
                 let post = m.post.as_ref().map(|p| {
                     let org = match &p.org {

@@ -145,6 +145,13 @@ fn header_actors(text: &str, lines: &[clean::Line], lexicon: &Lexicon) -> BTreeM
         }
         let tokens = segment::tokenize(text, line.span);
         let found = mention::find_mentions(&tokens, text, lexicon, &[]);
+        // A section header names an actor and little else (`Iran`, `- PBB`); a headline
+        // (`Menlu Jelaskan Sikap Indonesia`) is about more than its actors.
+        let words = tokens.iter().filter(|t| t.kind == segment::TokenKind::Word).count();
+        let named: usize = found.mentions.iter().map(|m| m.tokens.len()).sum();
+        if words > named + 1 {
+            continue;
+        }
         let first = found.mentions.into_iter().find_map(|m| match m.referent {
             Referent::Actor(key) => Some(key),
             _ => None,

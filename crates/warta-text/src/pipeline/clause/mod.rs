@@ -429,6 +429,7 @@ mod tests {
             Referent::Reference(t) => format!("ref:{t:?}"),
             Referent::CountryOf(k) => format!("country-of:{k}"),
             Referent::Holder { org, .. } => format!("holder-in:{}", org.as_ref().map_or("-", |k| k.as_str())),
+            Referent::Organ(organ) => format!("organ:{}", lexicon.gazetteer.organs()[*organ].name),
         };
         let got: Vec<String> = result
             .clauses

@@ -210,7 +210,7 @@ impl Sentence<'_> {
             Referent::Actor(key) => self.lexicon.gazetteer.kind(key) == Some(ActorKind::Person),
             Referent::NewPerson { .. } | Referent::Holder { .. } => true,
             Referent::Reference(target) => *target == ReferenceTarget::Person,
-            Referent::CountryOf(_) => false,
+            Referent::CountryOf(_) | Referent::Organ(_) => false,
         })
     }
 
