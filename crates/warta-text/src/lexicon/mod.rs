@@ -34,7 +34,7 @@ pub struct DataError {
 
 /// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
 /// embedded in the binary; `--data DIR` replaces those present in DIR.
-pub const DATA_FILES: [(&str, &str); 20] = [
+pub const DATA_FILES: [(&str, &str); 21] = [
     ("countries.tsv", include_str!("../../../../data/countries.tsv")),
     ("organizations.tsv", include_str!("../../../../data/organizations.tsv")),
     ("persons.tsv", include_str!("../../../../data/persons.tsv")),
@@ -44,6 +44,7 @@ pub const DATA_FILES: [(&str, &str); 20] = [
     ("titles.tsv", include_str!("../../../../data/titles.tsv")),
     ("heads.tsv", include_str!("../../../../data/heads.tsv")),
     ("references.tsv", include_str!("../../../../data/references.tsv")),
+    ("acts.tsv", include_str!("../../../../data/acts.tsv")),
     ("function_words.tsv", include_str!("../../../../data/function_words.tsv")),
     ("speech.tsv", include_str!("../../../../data/speech.tsv")),
     ("triggers.tsv", include_str!("../../../../data/triggers.tsv")),
@@ -195,6 +196,8 @@ pub struct Lexicon {
     pub conflicts: Vec<Theatre>,
     conflict_words: HashSet<String>,
     abbreviations: HashSet<String>,
+    /// Nouns of hostile acts (`serangan`, `kudeta`, `uji coba rudal`), as folded words.
+    acts: Vec<Vec<String>>,
     /// The country whose news is read: its bodies are the ones named without a country.
     pub home: ActorKey,
     /// Single-word names (folded) of listed actors, for matching misspellings.
@@ -310,6 +313,26 @@ impl Lexicon {
                 target,
                 not_before,
             });
+        }
+
+        // A hostile act named with a demonstrative (`serangan itu`, `kudeta tersebut`) refers back
+        // to the last act told of: one reference per act and demonstrative.
+        let acts_table = table("acts.tsv", &["act"])?;
+        let mut acts: Vec<Vec<String>> = Vec::new();
+        for row in acts_table.rows() {
+            let act = row.cell(0);
+            acts.push(act.split_whitespace().map(crate::text::fold).collect());
+            for demonstrative in ["ini", "itu", "tersebut"] {
+                let phrase = format!("{act} {demonstrative}");
+                if references.iter().any(|r: &Reference| r.phrase == phrase) {
+                    return Err(acts_table.error(row, format!("'{phrase}' is in references.tsv too: keep it in one place")));
+                }
+                references.push(Reference {
+                    phrase,
+                    target: ReferenceTarget::LastAct,
+                    not_before: Vec::new(),
+                });
+            }
         }
 
         let function_table = table("function_words.tsv", &["word", "class"])?;
@@ -542,6 +565,7 @@ impl Lexicon {
             conflicts,
             conflict_words,
             abbreviations,
+            acts,
             home,
             fuzzy_names,
             ontology,
@@ -609,6 +633,15 @@ impl Lexicon {
             }
         }
         if tied { None } else { best.map(|(_, key)| key.clone()) }
+    }
+
+    /// The number of words of the hostile act named at the start of `keys`, if one is.
+    pub fn act_at(&self, keys: &[&str]) -> Option<usize> {
+        self.acts
+            .iter()
+            .filter(|act| act.len() <= keys.len() && act.iter().zip(keys).all(|(a, k)| a == k))
+            .map(Vec::len)
+            .max()
     }
 
     /// True for a folded noun of conflict (`perang`, `invasi`).

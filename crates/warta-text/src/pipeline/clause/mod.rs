@@ -277,7 +277,42 @@ impl Sentence<'_> {
                 }
             }
         }
+        self.narrated_acts(&mut result.events);
         result
+    }
+
+    /// Hostile acts the sentence tells of with their doer (`X melancarkan serangan`, `serangan
+    /// X`, `kudeta oleh X`), so that `serangan itu` later knows whose act it was.
+    fn narrated_acts(&self, events: &mut Vec<Event>) {
+        let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
+        let mut index = 0;
+        while index < keys.len() {
+            let act = keys
+                .get(index..)
+                .and_then(|rest| self.lexicon.act_at(rest))
+                .filter(|_| self.mention_at(index).is_none());
+            let Some(length) = act else {
+                index += 1;
+                continue;
+            };
+            let mut agents = self.noun_phrase_actors(index, Relation::Condemns, true);
+            if agents.is_empty() {
+                // The object of a plain verb: `Rusia melancarkan serangan`.
+                let doer = index
+                    .checked_sub(1)
+                    .and_then(|i| self.pred_ending(i))
+                    .filter(|&q| self.preds.get(q).is_some_and(|p| p.kind == PredKind::Verb && !p.passive));
+                if let Some(q) = doer {
+                    agents = self.subject_of(q, 0);
+                }
+            }
+            if !agents.is_empty() {
+                let head = keys.get(index).copied().unwrap_or_default();
+                let root = self.analysis(index).map_or_else(|| head.to_owned(), |a| a.root.clone());
+                events.push(Event { root, agents });
+            }
+            index += length;
+        }
     }
 
     fn clause(
@@ -289,7 +324,7 @@ impl Sentence<'_> {
         attributions: &[Attribution],
     ) -> Option<Clause> {
         let claim = trigger.slots.contains(&Slot::Claim);
-        let (subjects, mut objects, mut toward_parties, mut rule);
+        let (mut subjects, mut objects, mut toward_parties, mut rule);
         toward_parties = false;
         objects = Vec::new();
         // `dibentuk untuk menemukan solusi damai`: a trigger whose party is the conflict's sides
@@ -318,6 +353,11 @@ impl Sentence<'_> {
                 subjects = self.subject_of(pred_index, 0);
                 rule = "active";
             }
+            // `Pelanggaran hukum internasional terus dilakukan oleh Israel`: a judged act whose
+            // doer the passive names.
+            if claim && subjects.is_empty() {
+                subjects = self.doer_after(pred);
+            }
             if !claim {
                 for slot in &trigger.slots {
                     let found = self.fill_slot(pred, *slot, trigger.relation);
@@ -326,6 +366,23 @@ impl Sentence<'_> {
                         break;
                     }
                     if !found.is_empty() {
+                        // `percakapan telepon antara X dan Y`: a conversation between two is theirs,
+                        // whoever the sentence is about; but not when another stance governs it
+                        // (`menyambut baik pertemuan antara X dan Y`): that one is not told as held.
+                        if *slot == Slot::Antara && pred.nominal && trigger.relation.is_symmetric() {
+                            let clause_start = self.clause_start(pred.tokens.start);
+                            let governed = self
+                                .preds
+                                .iter()
+                                .take(pred_index)
+                                .any(|q| q.kind == PredKind::Trigger && q.tokens.start >= clause_start);
+                            if let Some((first, rest)) = found.split_first().filter(|_| !governed) {
+                                subjects = vec![*first];
+                                objects = rest.to_vec();
+                                rule = "between";
+                            }
+                            break;
+                        }
                         objects = found;
                         break;
                     }

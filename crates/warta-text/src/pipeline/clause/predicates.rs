@@ -60,8 +60,10 @@ impl Sentence<'_> {
                     || analysis.pattern.prefixes.is_empty());
             let passive = analysis.pattern.is_passive();
             let agent = analysis.pattern.prefixes.first() == Some(&Prefix::PeN) && analysis.pattern.suffix.is_none();
-            // `mengatakan` both reports and, with `kepada X agar`, appeals.
-            if verbal && self.lexicon.is_speech(analysis) {
+            // `mengatakan` both reports and, with `kepada X agar`, appeals. A bare verb of saying
+            // or believing reports too when `bahwa` follows it (`Indonesia percaya bahwa ...`).
+            let reports = verbal || (analysis.pattern.prefixes.is_empty() && self.key(index + 1) == "bahwa");
+            if reports && self.lexicon.is_speech(analysis) {
                 preds.push(Pred {
                     tokens: index..index + 1,
                     kind: PredKind::Report,

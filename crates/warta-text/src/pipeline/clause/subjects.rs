@@ -40,6 +40,26 @@ impl Sentence<'_> {
         (after_noun && self.mention(m)?.tokens.start == pred.tokens.end).then(|| self.coordinated_right(m))
     }
 
+    /// The doer a passive names after a judged act: `X ... dilakukan (oleh) Y`, within the clause.
+    pub(super) fn doer_after(&self, pred: &Pred) -> Vec<usize> {
+        let end = self.clause_end(pred.tokens.end).min(pred.tokens.end + 8);
+        let passive = (pred.tokens.end..end).find_map(|i| {
+            self.pred_starting(i)
+                .filter(|&q| self.preds.get(q).is_some_and(|p| p.passive && p.kind == PredKind::Verb))
+        });
+        let Some(verb) = passive.and_then(|q| self.preds.get(q)) else {
+            return Vec::new();
+        };
+        let mut after = verb.tokens.end;
+        if self.key(after) == "oleh" {
+            after += 1;
+        }
+        match self.mention_at(after) {
+            Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == after) => self.coordinated_right(m),
+            _ => Vec::new(),
+        }
+    }
+
     /// Who a doer noun is said of: the subject of a copula or `sebagai` before it (`Rusia adalah
     /// salah satu pendukung Suriah`), or an actor it stands in apposition to (`Iran, pendukung
     /// utama Hizbullah,`). A doer noun that heads a plain noun phrase (`negara pendukung Israel`)
