@@ -119,6 +119,10 @@ pub enum WordClass {
     Copula,
     Source,
     Deny,
+    /// A courtesy word before a name (`Daw`, `U`, `Sheikh`): not part of whom it names.
+    Honorific,
+    /// Hoping or expecting (`berharap`): what is hoped for is no stance (ANNOTATION.md, Rulings).
+    Hope,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -353,6 +357,8 @@ impl Lexicon {
                 "copula" => WordClass::Copula,
                 "source" => WordClass::Source,
                 "deny" => WordClass::Deny,
+                "honorific" => WordClass::Honorific,
+                "hope" => WordClass::Hope,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);

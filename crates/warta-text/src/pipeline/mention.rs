@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use crate::lexicon::morph::Suffix;
-use crate::lexicon::{HeadRole, Lexicon, PhraseKind, ReferenceTarget};
+use crate::lexicon::{HeadRole, Lexicon, PhraseKind, ReferenceTarget, WordClass};
 use crate::model::{ActorKey, ActorKind};
 use crate::pipeline::segment::{Token, TokenKind};
 
@@ -521,6 +521,17 @@ impl Composer<'_> {
                     }
                     return Some(self.push(start..end, Referent::Reference(target), Role::Official, None, false));
                 }
+                // `Menteri Pertahanan Republik Filipina X`: a head that keeps the country.
+                (_, Some(Atom::Head(head))) if org.is_none() && self.lexicon.heads.get(head) == Some(&HeadRole::State) => {
+                    let head_end = self.atom(index)?.0.end;
+                    match self.actor_at(head_end).filter(|a| self.kind_of(&a.key) == Some(ActorKind::Country)) {
+                        Some(country) => {
+                            index = country.end;
+                            org = Some((Referent::Actor(country.key), country.end, country.fuzzy));
+                        }
+                        None => break,
+                    }
+                }
                 // `Juru Bicara Kementerian Luar Negeri, Arrmanatha Nasir`: a body without its country.
                 (_, Some(Atom::Organ(organ))) if org.is_none() => {
                     let end = self.atom(index)?.0.end;
@@ -541,6 +552,14 @@ impl Composer<'_> {
                     None => break,
                 },
                 ("(", _) if org.is_some() => index += 1,
+                // `Menteri Luar Negeri (Menlu) Republik Indonesia Retno Marsudi`: an abbreviation aside.
+                ("(", _) => {
+                    let after = self.after_brackets(index);
+                    if after == index {
+                        break;
+                    }
+                    index = after;
+                }
                 ("dan" | "serta" | ",", _)
                     if matches!(self.atom(index + 1), Some((_, Atom::Title(_)))) || self.key(index + 1) == "mantan" =>
                 {
@@ -622,6 +641,10 @@ impl Composer<'_> {
             return Some(name);
         }
         let token = self.tokens.get(index)?;
+        // `Menlu Myanmar Daw Aung San Suu Kyi`: the courtesy word is not part of the name.
+        if token.capitalized && self.lexicon.word_class(&token.key) == Some(WordClass::Honorific) {
+            return self.name_at(index + 1);
+        }
         let common_word = token.kind == TokenKind::Word && token.capitalized && self.lexicon.word_class(&token.key).is_some();
         if !common_word {
             return None;
@@ -800,6 +823,12 @@ impl Composer<'_> {
             match self.atom(index) {
                 Some((range, Atom::Title(_))) => index = range.end,
                 _ if matches!(self.key(index), "dari" | "dan" | "serta" | "mantan") => index += 1,
+                // `X, Menlu Bangladesh, Mahmood Ali`: the post of the next person in a list.
+                _ if self.key(index) == "," => {
+                    return self
+                        .name_after_title(index + 1)
+                        .is_some_and(|n| n.known.is_some() || n.text.split_whitespace().count() >= 2);
+                }
                 _ => return self.name_at(index).is_some_and(|n| n.text.split_whitespace().count() >= 2),
             }
         }

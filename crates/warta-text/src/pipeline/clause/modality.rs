@@ -51,6 +51,12 @@ impl Sentence<'_> {
         found
     }
 
+    /// `X berharap Y akan membantu ...`: a stance hoped for is not taken (ANNOTATION.md, Rulings).
+    pub(super) fn hoped_for(&self, pred: &Pred) -> bool {
+        let start = pred.tokens.start;
+        (self.clause_start(start)..start).any(|i| self.class(i) == Some(WordClass::Hope))
+    }
+
     /// `menawarkan diri untuk`, `kesiapan X untuk`, `berjanji untuk`: the act after is announced.
     pub(super) fn announced_by_governor(&self, pred: &Pred) -> bool {
         let start = pred.tokens.start;

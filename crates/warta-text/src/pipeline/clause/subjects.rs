@@ -201,7 +201,7 @@ impl Sentence<'_> {
                     | WordClass::Det
                     | WordClass::Copula,
                 ) => {}
-                Some(WordClass::Prep | WordClass::Conj | WordClass::Source | WordClass::Deny) => {}
+                Some(WordClass::Prep | WordClass::Conj | WordClass::Source | WordClass::Deny | WordClass::Honorific | WordClass::Hope) => {}
                 None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
