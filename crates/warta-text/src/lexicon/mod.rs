@@ -121,6 +121,8 @@ pub enum WordClass {
     Deny,
     /// A courtesy word before a name (`Daw`, `U`, `Sheikh`): not part of whom it names.
     Honorific,
+    /// A particle inside a name (`Al-Sabah`, `bin Salman`, `van der Leyen`).
+    Particle,
     /// Hoping or expecting (`berharap`): what is hoped for is no stance (ANNOTATION.md, Rulings).
     Hope,
 }
@@ -358,6 +360,7 @@ impl Lexicon {
                 "source" => WordClass::Source,
                 "deny" => WordClass::Deny,
                 "honorific" => WordClass::Honorific,
+                "particle" => WordClass::Particle,
                 "hope" => WordClass::Hope,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };

@@ -118,7 +118,7 @@ enum Atom {
 }
 
 /// Names in a title chain or a discovered name run at most this many tokens.
-const MAX_NAME_TOKENS: usize = 4;
+const MAX_NAME_TOKENS: usize = 6;
 /// Words a post in apposition may have before its organisation (`kepala kebijakan luar negeri Uni Eropa`).
 const MAX_POST_WORDS: usize = 5;
 /// How close a given name must be to a listed person's to be that person in another spelling
@@ -551,7 +551,13 @@ impl Composer<'_> {
                     None if self.tokens.get(index + 1).is_some_and(|t| t.capitalized) => index += 2,
                     None => break,
                 },
-                ("(", _) if org.is_some() => index += 1,
+                // `Ketua DPR Amerika Serikat (AS) Nancy Pelosi`: the organisation's abbreviation;
+                // an unclosed bracket (`PBB (Perserikatan Bangsa-Bangsa, ...`) opens a repetition.
+                ("(", _) if org.is_some() => {
+                    let after = self.after_brackets(index);
+                    let name_inside = self.name_after_title(index + 1).is_some_and(|n| n.known.is_some() || n.end < after);
+                    index = if after == index || name_inside { index + 1 } else { after };
+                }
                 // `Menteri Luar Negeri (Menlu) Republik Indonesia Retno Marsudi`: an abbreviation aside.
                 ("(", _) => {
                     let after = self.after_brackets(index);
@@ -679,13 +685,11 @@ impl Composer<'_> {
         let mut words = Vec::new();
         // How many words the name keeps at least: up to its last glued hyphen part.
         let mut glued_end: Option<usize> = None;
-        while end < self.tokens.len() && end - index < MAX_NAME_TOKENS * 2 {
+        // Arabic names join their parts with particles and hyphens (`Sabah Al-Ahmad Al-Jaber Al-Sabah`).
+        while end < self.tokens.len() && end - index < MAX_NAME_TOKENS * 3 {
             let Some(token) = self.tokens.get(end) else { break };
             let surface = token.span.of(self.text);
-            let particle = matches!(
-                token.key.as_str(),
-                "al" | "bin" | "binti" | "el" | "van" | "von" | "der" | "de" | "da" | "la"
-            );
+            let particle = self.lexicon.word_class(&token.key) == Some(WordClass::Particle);
             let joiner = token.key == "-" && !words.is_empty();
             let name_word = token.kind == TokenKind::Word
                 && token.capitalized
@@ -733,7 +737,10 @@ impl Composer<'_> {
             words.pop();
             end -= 1;
         }
-        let n_capitalized = words.iter().filter(|w| crate::text::is_capitalized(w)).count();
+        let n_capitalized = words
+            .iter()
+            .filter(|w| crate::text::is_capitalized(w) && self.lexicon.word_class(&crate::text::fold(w)) != Some(WordClass::Particle))
+            .count();
         if n_capitalized == 0 || n_capitalized > MAX_NAME_TOKENS {
             return None;
         }

@@ -201,7 +201,15 @@ impl Sentence<'_> {
                     | WordClass::Det
                     | WordClass::Copula,
                 ) => {}
-                Some(WordClass::Prep | WordClass::Conj | WordClass::Source | WordClass::Deny | WordClass::Honorific | WordClass::Hope) => {}
+                Some(
+                    WordClass::Prep
+                    | WordClass::Conj
+                    | WordClass::Source
+                    | WordClass::Deny
+                    | WordClass::Honorific
+                    | WordClass::Particle
+                    | WordClass::Hope,
+                ) => {}
                 None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
