@@ -161,6 +161,8 @@ pub struct Trigger {
     pub relation: Relation,
     pub slots: Vec<Slot>,
     pub requires: Vec<PatternWord>,
+    /// Words none of which may follow it (`!perdamaian`: helping toward peace is no support).
+    pub excludes: Vec<PatternWord>,
     pub confidence: f32,
 }
 
@@ -373,7 +375,12 @@ impl Lexicon {
             speech.insert(row.cell(0).to_owned(), parse_forms(&speech_table, row, 1)?);
         }
 
-        let triggers_table = table("triggers.tsv", &["trigger", "forms", "relation", "slots", "requires", "confidence"])?;
+        let triggers_table = Table::parse_keyed(
+            "triggers.tsv",
+            &text("triggers.tsv")?,
+            &["trigger", "forms", "relation", "slots", "requires", "confidence"],
+            &[0, 2],
+        )?;
         let mut triggers = Vec::new();
         let mut roots_to_triggers: HashMap<String, Vec<usize>> = HashMap::new();
         for row in triggers_table.rows() {
@@ -422,7 +429,12 @@ impl Lexicon {
                 .ok()
                 .filter(|c: &f32| (0.0..=1.0).contains(c))
                 .ok_or_else(|| triggers_table.error(row, "confidence must be a number in [0,1]"))?;
-            let requires: Vec<PatternWord> = row.list(4).into_iter().map(parse_pattern_word).collect();
+            let (excluded, required): (Vec<&str>, Vec<&str>) = row.list(4).into_iter().partition(|w| w.starts_with('!'));
+            let requires: Vec<PatternWord> = required.into_iter().map(parse_pattern_word).collect();
+            let excludes: Vec<PatternWord> = excluded
+                .into_iter()
+                .map(|w| parse_pattern_word(w.trim_start_matches('!')))
+                .collect();
             for relation in relations {
                 if let TriggerKey::Root { root, .. } = &key {
                     roots_to_triggers.entry(root.clone()).or_default().push(triggers.len());
@@ -432,6 +444,7 @@ impl Lexicon {
                     relation,
                     slots: slots.clone(),
                     requires: requires.clone(),
+                    excludes: excludes.clone(),
                     confidence,
                 });
             }

@@ -24,6 +24,12 @@ impl Table {
     /// Parses `text` and checks it has exactly the `header` columns, sorted unique keys, and a
     /// source line.
     pub fn parse(file: &str, text: &str, header: &[&str]) -> Result<Table, DataError> {
+        Table::parse_keyed(file, text, header, &[0])
+    }
+
+    /// As `parse`, with the key made of several columns: rows are sorted and unique by them
+    /// (`triggers.tsv` lists a word once per relation it carries with its own slots).
+    pub fn parse_keyed(file: &str, text: &str, header: &[&str], key_columns: &[usize]) -> Result<Table, DataError> {
         let error = |line: usize, message: String| DataError {
             file: file.to_owned(),
             line,
@@ -36,7 +42,7 @@ impl Table {
         }
         let mut rows = Vec::new();
         let mut seen_header = false;
-        let mut previous_key: Option<String> = None;
+        let mut previous_key: Option<Vec<String>> = None;
         for (line, content) in lines {
             if content.starts_with('#') || content.trim().is_empty() {
                 continue;
@@ -63,15 +69,22 @@ impl Table {
                 let column = header.get(empty).copied().unwrap_or("?");
                 return Err(error(line, format!("column '{column}' is empty; write '-' for none")));
             }
-            let key = cells.first().cloned().unwrap_or_default();
+            let key: Vec<String> = key_columns.iter().map(|&c| cells.get(c).cloned().unwrap_or_default()).collect();
             if let Some(previous) = &previous_key {
+                let shown = key.join(" ");
                 if key == *previous {
-                    return Err(error(line, format!("duplicate key '{key}'")));
+                    return Err(error(line, format!("duplicate key '{shown}'")));
                 }
                 if key < *previous {
+                    let columns: Vec<&str> = key_columns.iter().map(|&c| header.get(c).copied().unwrap_or("?")).collect();
+                    let by = if key_columns == [0] {
+                        "their first column".to_owned()
+                    } else {
+                        columns.join(", then ")
+                    };
                     return Err(error(
                         line,
-                        format!("'{key}' is out of order: rows are sorted by their first column (byte order)"),
+                        format!("'{shown}' is out of order: rows are sorted by {by} (byte order)"),
                     ));
                 }
             }

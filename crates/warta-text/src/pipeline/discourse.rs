@@ -93,6 +93,8 @@ struct State {
     /// The person the text was last about, as a speaker or a subject: who a sentence opening
     /// with `Dia` or `Ia` continues with.
     salient_person: Option<ActorKey>,
+    /// The actors the current sentence has named so far, in order.
+    sentence_seen: Vec<ActorKey>,
     /// Where the current sentence's first word is, and whether the mention being resolved is
     /// inside a direct quotation.
     sentence_start: usize,
@@ -156,6 +158,7 @@ impl Discourse<'_> {
             .position(|t| t.kind == crate::pipeline::segment::TokenKind::Word)
             .unwrap_or(0);
         self.state.in_quote = false;
+        self.state.sentence_seen.clear();
         // Speakers first: a quote's `Kami` and `pihaknya` resolve to them.
         let speakers: Vec<Vec<ActorKey>> = clauses.attributions.iter().map(|a| self.speaker(&a.speaker, mentions)).collect();
 
@@ -173,6 +176,7 @@ impl Discourse<'_> {
                 self.remember(&org_keys);
             }
             self.remember(&keys);
+            self.state.sentence_seen.extend(keys.iter().cloned());
             resolved.push(keys);
         }
 
@@ -337,6 +341,32 @@ impl Discourse<'_> {
         match target {
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),
+            // `mereka` in someone's quote is never the speaker (who would say `kami`): the
+            // group the quote named before, else the one the text was about.
+            ReferenceTarget::Group if self.state.in_quote && !speaker.is_empty() => {
+                let others = |keys: Vec<ActorKey>| -> Vec<ActorKey> {
+                    keys.into_iter()
+                        .filter(|k| !speaker.contains(k) && self.kind(k) != Some(ActorKind::Person))
+                        .filter(|k| !speaker.iter().any(|s| self.side_of(s) == self.side_of(k)))
+                        .collect()
+                };
+                let own = others(
+                    self.state
+                        .sentence_topic
+                        .iter()
+                        .filter(|(start, _)| *start < self.state.position)
+                        .map(|(_, k)| k.clone())
+                        .collect(),
+                );
+                let seen = others(self.state.sentence_seen.clone());
+                if !own.is_empty() {
+                    own
+                } else if let Some(last) = seen.last() {
+                    vec![last.clone()]
+                } else {
+                    others(self.state.topic.clone())
+                }
+            }
             ReferenceTarget::Group => {
                 let collective: Vec<ActorKey> = antecedent()
                     .into_iter()

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::morph::Suffix;
+use crate::lexicon::morph::{Prefix, Suffix};
 use crate::lexicon::{HeadRole, Lexicon, PhraseKind, ReferenceTarget, WordClass};
 use crate::model::{ActorKey, ActorKind};
 use crate::pipeline::segment::{Token, TokenKind};
@@ -631,12 +631,12 @@ impl Composer<'_> {
     /// True for a word the stemmer reads as a derived Indonesian form (`Jelaskan`, `Temui`): in a
     /// title-case headline it is a verb, not part of a name.
     fn is_derived_word(&self, folded: &str) -> bool {
-        self.lexicon.stemmer.analyze(folded).is_some_and(|a| match a.pattern.suffix {
-            _ if !a.pattern.prefixes.is_empty() => true,
-            Some(Suffix::Kan) => true,
-            // `Temui` is temu + -i, but `Hadi` is a name, not had + -i.
-            Some(Suffix::I) => a.root.chars().count() >= 4,
-            _ => false,
+        self.lexicon.stemmer.analyze(folded).is_some_and(|a| {
+            // Short roots make false readings of names: `Hadi` is not had + -i, `Mensah` not
+            // meN- + sah, `Peter` not peN- + ter.
+            let long_root = a.root.chars().count() >= 4;
+            let verbal = matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber));
+            a.pattern.suffix == Some(Suffix::Kan) || (long_root && (verbal || a.pattern.suffix == Some(Suffix::I)))
         })
     }
 
@@ -778,7 +778,19 @@ impl Composer<'_> {
         if self.key(name_end) != "," {
             return None;
         }
-        let (title_range, Atom::Title(title)) = self.atom(name_end + 1)?.clone() else {
+        // `Tinubu, yang juga presiden Nigeria`: a relative clause that states the post.
+        let mut title_start = name_end + 1;
+        if self.lexicon.word_class(self.key(title_start)) == Some(WordClass::Rel) {
+            title_start += 1;
+            while matches!(
+                self.lexicon.word_class(self.key(title_start)),
+                Some(WordClass::Aux | WordClass::Copula)
+            ) || self.key(title_start) == "sebagai"
+            {
+                title_start += 1;
+            }
+        }
+        let (title_range, Atom::Title(title)) = self.atom(title_start)?.clone() else {
             return None;
         };
         if self.titles_lead_to_name(title_range.end) {

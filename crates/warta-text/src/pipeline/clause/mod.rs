@@ -358,6 +358,11 @@ impl Sentence<'_> {
             if claim && subjects.is_empty() {
                 subjects = self.doer_after(pred);
             }
+            // `Hambatan terbesar bagi perdamaian adalah agresi Armenia`: a judgement that is the
+            // subject of a copula judges the act its complement names.
+            if claim && subjects.is_empty() {
+                subjects = self.complement_owner(pred);
+            }
             if !claim {
                 for slot in &trigger.slots {
                     let found = self.fill_slot(pred, *slot, trigger.relation);

@@ -21,6 +21,18 @@ impl Sentence<'_> {
             }
             // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
             Slot::Obj => self.fill_slot(pred, Slot::Untuk, relation),
+            // `mengatakan kepada X`, `mendesak kepada X`: the addressee right after the verb; a
+            // `terhadap X` further on is about something else (`tanggapan terhadap tindakan X`).
+            Slot::Kepada if !pred.nominal => {
+                // A short object may come first (`memasok drone kepada X`).
+                let mut start = self.skip_adverbials(pred.tokens.end);
+                let mut words = 0;
+                while words < 3 && self.is_plain_word(start) && self.pred_starting(start).is_none() {
+                    start += 1;
+                    words += 1;
+                }
+                self.after_preposition(start, (start + 1).min(end), &["kepada", "terhadap"], relation)
+            }
             Slot::Kepada => self.after_preposition(pred.tokens.end, end, &["kepada", "terhadap"], relation),
             Slot::Dengan => self.after_preposition(pred.tokens.end, end, &["dengan"], relation),
             Slot::Untuk => {

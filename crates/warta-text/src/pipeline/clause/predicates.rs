@@ -124,10 +124,8 @@ impl Sentence<'_> {
     }
 
     pub(super) fn requirements_met(&self, pred: &Pred, trigger: &Trigger) -> bool {
-        if trigger.requires.is_empty() {
-            return true;
-        }
         let end = self.clause_end(pred.tokens.end);
-        (pred.tokens.end..end).any(|i| trigger.requires.iter().any(|w| self.word_matches(i, w)))
+        let follows = |words: &[PatternWord]| (pred.tokens.end..end).any(|i| words.iter().any(|w| self.word_matches(i, w)));
+        (trigger.requires.is_empty() || follows(&trigger.requires)) && !follows(&trigger.excludes)
     }
 }

@@ -60,6 +60,19 @@ impl Sentence<'_> {
         }
     }
 
+    /// The owner of the act a copula's complement names, after a judgement noun.
+    pub(super) fn complement_owner(&self, pred: &Pred) -> Vec<usize> {
+        if !pred.nominal {
+            return Vec::new();
+        }
+        let end = self.clause_end(pred.tokens.end).min(pred.tokens.end + 8);
+        // The copula may open a label phrase of its own (`adalah agresi`): read the words.
+        match (pred.tokens.end..end).find(|&i| self.class(i) == Some(WordClass::Copula)) {
+            Some(copula) => self.noun_phrase_actors(copula + 1, Relation::Condemns, true),
+            None => Vec::new(),
+        }
+    }
+
     /// Who a doer noun is said of: the subject of a copula or `sebagai` before it (`Rusia adalah
     /// salah satu pendukung Suriah`), or an actor it stands in apposition to (`Iran, pendukung
     /// utama Hizbullah,`). A doer noun that heads a plain noun phrase (`negara pendukung Israel`)
