@@ -54,6 +54,15 @@ pub fn pieces(text: &str) -> Vec<(usize, usize)> {
                     text.get(i + next.len_utf8()..)
                         .and_then(|rest| rest.chars().next())
                         .is_some_and(char::is_alphanumeric)
+                } else if !numeric && next == '-' {
+                    // A reduplicated or compound word (`negara-negara`, `sekeras-kerasnya`) is one
+                    // word; names and pairs keep their parts (`Korea Utara-Rusia`, `al-Assad`).
+                    let before_lower = text.get(..i).and_then(|b| b.chars().next_back()).is_some_and(char::is_lowercase);
+                    let after_lower = text
+                        .get(i + 1..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(char::is_lowercase);
+                    before_lower && after_lower
                 } else {
                     false
                 };

@@ -59,9 +59,14 @@ struct Pattern {
 }
 
 /// The key of a piece of text: folded, with inner whitespace made visible so that it never
-/// splits a key in two.
+/// splits a key in two; a plural by reduplication is keyed as its singular (`serangan-serangan`
+/// is `serangan`), so rules and data need not list both.
 pub fn token_key(token: &str) -> String {
-    crate::text::fold(token).replace(char::is_whitespace, "_")
+    let key = crate::text::fold(token).replace(char::is_whitespace, "_");
+    match key.split_once('-') {
+        Some((first, second)) if first == second && !first.is_empty() => first.to_owned(),
+        _ => key,
+    }
 }
 
 /// The key of a whole phrase: its pieces' keys joined by single spaces.

@@ -346,6 +346,9 @@ impl Sentence<'_> {
             } else if let Some(owner) = claim.then(|| self.described_possessor(pred)).flatten() {
                 subjects = owner;
                 rule = "claim";
+            } else if let Some(doers) = claim.then(|| self.judged_act_doers(pred, attributions)).flatten() {
+                subjects = doers;
+                rule = "claim";
             } else if let Some(genitive) = self.nominal_subject(pred, trigger) {
                 subjects = genitive;
                 rule = "nominal";

@@ -181,9 +181,16 @@ impl Sentence<'_> {
                 // the agent of the act
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
-            } else if self.key(index) == "yang" && relation.is_disapproval() && nouns > 0 && self.has_prefix(index + 1, Prefix::Di) {
-                // `serangan brutal yang dilancarkan Rusia`: who carried the act out.
-                index += 1;
+            } else if self.key(index) == "yang" && relation.is_disapproval() && nouns > 0 {
+                // `serangan brutal yang (kembali) dilancarkan Rusia`: who carried the act out.
+                let mut verb = index + 1;
+                while matches!(self.class(verb), Some(WordClass::Aux | WordClass::Announce)) {
+                    verb += 1;
+                }
+                if !self.has_prefix(verb, Prefix::Di) {
+                    break;
+                }
+                index = verb;
             } else {
                 break;
             }

@@ -4,7 +4,7 @@
 
 use crate::lexicon::{Slot, Trigger, WordClass};
 use crate::model::Relation;
-use crate::pipeline::clause::{MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
+use crate::pipeline::clause::{Attribution, MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
 use crate::pipeline::segment::TokenKind;
 
 impl Sentence<'_> {
@@ -38,6 +38,26 @@ impl Sentence<'_> {
             .is_some_and(|b| self.is_plain_word(b) && self.pred_covering(b).is_none());
         let m = self.mention_at(pred.tokens.end)?;
         (after_noun && self.mention(m)?.tokens.start == pred.tokens.end).then(|| self.coordinated_right(m))
+    }
+
+    /// `Indonesia menyatakan serangan Israel ke Kedubes Iran di Damaskus, Suriah, pelanggaran
+    /// hukum internasional`: a judgement whose clause opens with a hostile act judges the act's
+    /// doer, never an actor the act was done to or where (Iran, Suriah). `Some(empty)` when the
+    /// act names no doer: then nobody is judged.
+    pub(super) fn judged_act_doers(&self, pred: &Pred, attributions: &[Attribution]) -> Option<Vec<usize>> {
+        let mut start = attributions
+            .iter()
+            .filter(|a| a.scope.contains(&pred.tokens.start))
+            .map(|a| a.scope.start)
+            .max()
+            .unwrap_or(0)
+            .max(self.clause_start(pred.tokens.start));
+        while self.is_punct(start, &[",", ":"]) || self.key(start) == "bahwa" || self.class(start) == Some(WordClass::Det) {
+            start += 1;
+        }
+        let keys: Vec<&str> = self.tokens.get(start..)?.iter().map(|t| t.key.as_str()).collect();
+        self.lexicon.act_at(&keys)?;
+        (start < pred.tokens.start).then(|| self.noun_phrase_actors(start, Relation::Condemns, true))
     }
 
     /// The doer a passive names after a judged act: `X ... dilakukan (oleh) Y`, within the clause.
