@@ -1,6 +1,6 @@
 //! The parties of the conflict an article is about, read from the article itself: pairs named
-//! together (`konflik antara X dan Y`, `invasi X ke Y`, `X-Y`, `X melawan Y`, `X dan Y`), one
-//! side condemning, accusing or warning the other, and the conflict theatres its places name
+//! together (`konflik antara X dan Y`, `invasi X ke Y`, `X-Y`, `X melawan Y`, `X dan Y`), an
+//! act told with its doer and target, one side condemning, accusing or warning the other, and the conflict theatres its places name
 //! (`data/conflicts.tsv`) to break ties.
 //!
 //! Owns: choosing the two sides. Must not: resolve references or build statements.
@@ -18,6 +18,8 @@ const BETWEEN: u32 = 4;
 const HYPHEN_OR_VERSUS: u32 = 3;
 const THEATRE_CUE: u32 = 2;
 const HOSTILE: u32 = 2;
+/// A hostile act told with its doer and its target (`serangan Hamas ke Israel`).
+const ACT: u32 = 3;
 const COORDINATED: u32 = 1;
 
 /// Two parties, sorted by key, or none when the article names no pair.
@@ -32,6 +34,9 @@ pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], clauses: &
     for ((sentence, found), analysed) in sentences.iter().zip(mentions).zip(clauses) {
         let side_of = |mention: usize| -> Option<ActorKey> {
             match &found.mentions.get(mention)?.referent {
+                // An armed group is a side of its own (ANNOTATION.md, Rulings); a ministry or an
+                // army speaks for its state.
+                Referent::Actor(key) if is_side(lexicon, key) => Some(key.clone()),
                 Referent::Actor(key) => Some(lexicon.gazetteer.roll_up(key)).filter(|side| is_side(lexicon, side)),
                 _ => None,
             }
@@ -46,6 +51,13 @@ pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], clauses: &
                     for object in clause.objects.iter().filter_map(|&o| side_of(o)) {
                         add(&subject, &object, HOSTILE);
                     }
+                }
+            }
+        }
+        for event in &analysed.events {
+            for agent in event.agents.iter().filter_map(|&a| side_of(a)) {
+                for target in event.targets.iter().filter_map(|&t| side_of(t)) {
+                    add(&agent, &target, ACT);
                 }
             }
         }

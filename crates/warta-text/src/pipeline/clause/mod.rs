@@ -92,6 +92,8 @@ pub enum Speaker {
 pub struct Event {
     pub root: String,
     pub agents: Vec<usize>,
+    /// Whom the act was aimed at, when the sentence says (`serangan Hamas ke Israel`).
+    pub targets: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -267,6 +269,7 @@ impl Sentence<'_> {
                             result.events.push(Event {
                                 root: root.clone(),
                                 agents: clause.subjects.clone(),
+                                targets: Vec::new(),
                             });
                         }
                     }
@@ -309,7 +312,8 @@ impl Sentence<'_> {
             if !agents.is_empty() {
                 let head = keys.get(index).copied().unwrap_or_default();
                 let root = self.analysis(index).map_or_else(|| head.to_owned(), |a| a.root.clone());
-                events.push(Event { root, agents });
+                let targets = self.act_targets(&agents);
+                events.push(Event { root, agents, targets });
             }
             index += length;
         }

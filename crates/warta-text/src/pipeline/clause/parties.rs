@@ -172,9 +172,22 @@ impl Sentence<'_> {
                 return found.into_iter().filter(|&c| self.acceptable_party(c, relation)).collect();
             }
             let token = self.tokens.get(index);
+            // `serangan 5.000 roket Hamas`: a number counts what the noun after it names.
+            if token.is_some_and(|t| t.kind == TokenKind::Number) && nouns > 0 {
+                index += 1;
+                continue;
+            }
             let word = token.is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none();
-            // `agresi bersenjata`: a ber- verb after a noun describes it.
-            let is_noun = word && (self.pred_starting(index).is_none() || (nouns > 0 && self.has_prefix(index, Prefix::Ber)));
+            // `agresi bersenjata`: a ber- verb after a noun describes it, and so does any verb
+            // before a relative clause on the act (`serangan mengerikan yang dilakukan Hamas`).
+            let adjective = nouns > 0
+                && (self.has_prefix(index, Prefix::Ber)
+                    || (self.key(index + 1) == "yang"
+                        && self
+                            .pred_starting(index)
+                            .and_then(|q| self.preds.get(q))
+                            .is_some_and(|p| p.kind == PredKind::Verb)));
+            let is_noun = word && (self.pred_starting(index).is_none() || adjective);
             if is_noun && allow_possessor && nouns < 3 {
                 nouns += 1;
             } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
@@ -195,6 +208,34 @@ impl Sentence<'_> {
                 break;
             }
             index += 1;
+        }
+        Vec::new()
+    }
+
+    /// Whom an act whose doers are `agents` was aimed at: `serangan Hamas ke Israel`, `invasi
+    /// Rusia terhadap Ukraina`, `serangan roket Hamas yang menghantam Israel`.
+    pub(super) fn act_targets(&self, agents: &[usize]) -> Vec<usize> {
+        let Some(end) = agents.iter().filter_map(|&a| self.mention(a)).map(|m| m.tokens.end).max() else {
+            return Vec::new();
+        };
+        for index in end..(end + 4).min(self.tokens.len()) {
+            let after_preposition = matches!(self.key(index), "ke" | "terhadap" | "atas" | "kepada");
+            let verb = self
+                .pred_ending(index)
+                .and_then(|q| self.preds.get(q))
+                .is_some_and(|p| p.kind == PredKind::Verb && !p.passive);
+            // `... yang memporak-porandakan Israel`: the verb of a relative clause on the act.
+            let relative_verb = index > end && self.key(index - 1) == "yang" && self.is_plain_word(index);
+            let after_verb = index > end && (verb || relative_verb);
+            if after_preposition || after_verb {
+                return match self.mention_at(index + 1) {
+                    Some(m) if self.acceptable_party(m, Relation::Condemns) => self.coordinated_right(m),
+                    _ => Vec::new(),
+                };
+            }
+            if self.mention_at(index).is_some() || self.is_hard_stop(index) {
+                break;
+            }
         }
         Vec::new()
     }

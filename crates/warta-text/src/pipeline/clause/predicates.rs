@@ -101,12 +101,21 @@ impl Sentence<'_> {
         let mut found = Vec::new();
         for (trigger_index, trigger) in self.lexicon.phrase_triggers() {
             let TriggerKey::Phrase(words) = &trigger.key else { continue };
-            let matches = words
-                .iter()
-                .enumerate()
-                .all(|(offset, word)| self.word_matches(index + offset, word));
+            // A quotation mark may stand inside the phrase (`sebagai “terorisme ...”`).
+            let mut position = index;
+            let mut matches = true;
+            for (n, word) in words.iter().enumerate() {
+                while n > 0 && self.tokens.get(position).is_some_and(|t| t.kind == TokenKind::Quote) {
+                    position += 1;
+                }
+                if !self.word_matches(position, word) {
+                    matches = false;
+                    break;
+                }
+                position += 1;
+            }
             if matches {
-                found.push((trigger_index, words.len()));
+                found.push((trigger_index, position - index));
             }
         }
         found
