@@ -261,7 +261,7 @@ impl Sentence<'_> {
                 if !self.requirements_met(pred, trigger) {
                     continue;
                 }
-                if let Some(clause) = self.clause(pred_index, pred, trigger_index, trigger, &result.attributions) {
+                if let Some(mut clause) = self.clause(pred_index, pred, trigger_index, trigger, &result.attributions) {
                     // A hostile act, narrated or claimed, is remembered for `serangan itu` and
                     // `pasukan pendudukan`; only a claim someone makes is a stance.
                     if clause.claim && clause.relation == Relation::Accuses {
@@ -274,7 +274,17 @@ impl Sentence<'_> {
                         }
                     }
                     if clause.claim && clause.attribution.is_none() {
-                        continue;
+                        // `Menlu RI mendesak pendudukan ilegal Israel diakhiri`: a judgement inside
+                        // what an actor does is that actor's; a bare narrated one is nobody's.
+                        let Some(subjects) = self.governor_subjects(pred_index) else {
+                            continue;
+                        };
+                        result.attributions.push(Attribution {
+                            scope: pred.tokens.clone(),
+                            speaker: Speaker::Mentions(subjects),
+                            quoted: false,
+                        });
+                        clause.attribution = Some(result.attributions.len() - 1);
                     }
                     result.clauses.push(clause);
                 }
@@ -327,7 +337,7 @@ impl Sentence<'_> {
         trigger: &Trigger,
         attributions: &[Attribution],
     ) -> Option<Clause> {
-        let claim = trigger.slots.contains(&Slot::Claim);
+        let mut claim = trigger.slots.contains(&Slot::Claim);
         let (mut subjects, mut objects, mut toward_parties, mut rule);
         toward_parties = false;
         objects = Vec::new();
@@ -420,6 +430,17 @@ impl Sentence<'_> {
             .filter(|(_, a)| a.scope.contains(&pred.tokens.start))
             .min_by_key(|(_, a)| a.scope.len())
             .map(|(i, _)| i);
+        // `pendudukan itu harus diakhiri`: what must be undone by others asks nothing of its subject.
+        if claim && trigger.relation == Relation::Urges && self.passive_follows(pred.tokens.end) {
+            return None;
+        }
+        // `"Serangan itu harus dikecam," kata X`: a passive with no agent in someone's words is
+        // their own stance toward its subject.
+        if pred.passive && !claim && subjects.is_empty() && !objects.is_empty() && attribution.is_some() {
+            subjects = std::mem::take(&mut objects);
+            claim = true;
+            rule = "claim";
+        }
         let modifiers = self.before_predicate(pred.tokens.start);
         // `menolak untuk mengutuk`, `enggan untuk mendukung`: a refusal governs the act after it.
         let refused = pred.tokens.start >= 2

@@ -51,6 +51,14 @@ impl Sentence<'_> {
         found
     }
 
+    /// True when a passive verb comes next, past adverbs (`harus segera diakhiri`).
+    pub(super) fn passive_follows(&self, mut index: usize) -> bool {
+        while matches!(self.class(index), Some(WordClass::Aux | WordClass::Announce)) {
+            index += 1;
+        }
+        self.analysis(index).is_some_and(|a| a.pattern.is_passive())
+    }
+
     /// `X berharap Y akan membantu ...`: a stance hoped for is not taken (ANNOTATION.md, Rulings).
     pub(super) fn hoped_for(&self, pred: &Pred) -> bool {
         let start = pred.tokens.start;

@@ -31,7 +31,14 @@ impl Sentence<'_> {
                     start += 1;
                     words += 1;
                 }
-                self.after_preposition(start, (start + 1).min(end), &["kepada", "terhadap"], relation)
+                // An appeal is addressed `kepada X`; `mendesak penghormatan terhadap X` asks
+                // nothing of X.
+                let prepositions: &[&str] = if relation == Relation::Urges {
+                    &["kepada"]
+                } else {
+                    &["kepada", "terhadap"]
+                };
+                self.after_preposition(start, (start + 1).min(end), prepositions, relation)
             }
             Slot::Kepada => self.after_preposition(pred.tokens.end, end, &["kepada", "terhadap"], relation),
             Slot::Dengan => self.after_preposition(pred.tokens.end, end, &["dengan"], relation),

@@ -149,6 +149,16 @@ impl Sentence<'_> {
             if self.class(index) != Some(WordClass::Source) {
                 continue;
             }
+            // `Menurutnya, ...`: the one who spoke last.
+            if self.is_punct(index + 1, &[","]) {
+                let end = self.clause_end(index + 2);
+                found.push(Attribution {
+                    scope: index + 2..end,
+                    speaker: Speaker::Previous,
+                    quoted: false,
+                });
+                continue;
+            }
             let Some(m) = self.mention_at(index + 1) else { continue };
             let Some(mention) = self.mention(m) else { continue };
             if self.is_punct(mention.tokens.end, &[","]) {

@@ -93,6 +93,25 @@ impl Sentence<'_> {
         }
     }
 
+    /// The subject of the nearest predicate before `pred_index` in its sentence that is neither a
+    /// judgement nor a passive: whose act a judgement inside it belongs to.
+    pub(super) fn governor_subjects(&self, pred_index: usize) -> Option<Vec<usize>> {
+        let start = self.preds.get(pred_index)?.tokens.start;
+        (0..pred_index).rev().find_map(|q| {
+            let governor = self.preds.get(q)?;
+            // Not across a sentence stop, nor into a relative clause (`Azerbaijan, yang telah
+            // memblokade ...` describes; it is nobody's judgement).
+            let crosses_stop = (governor.tokens.end..start).any(|i| self.is_hard_stop(i) || self.class(i) == Some(WordClass::Rel));
+            let eligible = !crosses_stop
+                && !governor.passive
+                && !governor.nominal
+                && matches!(governor.kind, PredKind::Trigger | PredKind::Verb | PredKind::Report)
+                && !self.is_claim(governor);
+            let subjects = if eligible { self.subject_of(q, 0) } else { Vec::new() };
+            (!subjects.is_empty()).then_some(subjects)
+        })
+    }
+
     /// Who a doer noun is said of: the subject of a copula or `sebagai` before it (`Rusia adalah
     /// salah satu pendukung Suriah`), or an actor it stands in apposition to (`Iran, pendukung
     /// utama Hizbullah,`). A doer noun that heads a plain noun phrase (`negara pendukung Israel`)
@@ -298,12 +317,21 @@ impl Sentence<'_> {
         Vec::new()
     }
 
-    /// True when a preposition opens the phrase that starts at `start`.
+    /// True when a preposition opens the phrase that starts at `start`, possibly with a noun or
+    /// two before the name (`di tanah Palestina`, `ke kantor PBB`).
     /// `oleh X` names the agent of an act (`penembakan oleh pasukan Armenia`) and is no place to skip.
     pub(super) fn in_prepositional_phrase(&self, start: usize) -> bool {
         let mut index = start;
-        while index > 0 && self.class(index - 1) == Some(WordClass::Det) {
-            index -= 1;
+        let mut nouns = 0;
+        while index > 0 {
+            if self.class(index - 1) == Some(WordClass::Det) {
+                index -= 1;
+            } else if nouns < 2 && self.is_plain_word(index - 1) && self.pred_covering(index - 1).is_none() {
+                nouns += 1;
+                index -= 1;
+            } else {
+                break;
+            }
         }
         index > 0 && matches!(self.class(index - 1), Some(WordClass::Prep | WordClass::Source)) && self.key(index - 1) != "oleh"
     }
