@@ -360,6 +360,10 @@ impl Sentence<'_> {
             } else if let Some(owner) = claim.then(|| self.described_possessor(pred)).flatten() {
                 subjects = owner;
                 rule = "claim";
+            } else if let Some(doers) = (claim && pred.nominal).then(|| self.act_owner(pred)).flatten() {
+                // `pelanggaran oleh kapal China`, `pelanggaran hukum internasional oleh Israel`.
+                subjects = doers;
+                rule = "claim";
             } else if let Some(doers) = claim.then(|| self.judged_act_doers(pred, attributions)).flatten() {
                 subjects = doers;
                 rule = "claim";

@@ -194,7 +194,16 @@ impl Sentence<'_> {
                             .pred_starting(index)
                             .and_then(|q| self.preds.get(q))
                             .is_some_and(|p| p.kind == PredKind::Verb)));
-            let is_noun = word && (self.pred_starting(index).is_none() || adjective);
+            // A stance noun is still a noun (`memprotes pelanggaran oleh X`, `menyambut baik
+            // seruan X`): the phrase goes on to its owner.
+            // Not for an appeal: it is made to its addressee, not to the owner of what it is about
+            // (`mendesak blokade ilegal Israel diakhiri` asks nothing of Israel).
+            let stance_noun = relation != Relation::Urges
+                && self
+                    .pred_starting(index)
+                    .and_then(|q| self.preds.get(q))
+                    .is_some_and(|p| p.nominal && !p.agent);
+            let is_noun = word && (self.pred_starting(index).is_none() || adjective || stance_noun);
             if is_noun && allow_possessor && nouns < 3 {
                 nouns += 1;
             } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
@@ -248,7 +257,7 @@ impl Sentence<'_> {
     }
 
     /// `... oleh X` within a few nouns after `from`: the agent of the act just named.
-    fn agent_after(&self, from: usize) -> Option<Vec<usize>> {
+    pub(super) fn agent_after(&self, from: usize) -> Option<Vec<usize>> {
         for index in from..from + 4 {
             match self.key(index) {
                 "oleh" => {

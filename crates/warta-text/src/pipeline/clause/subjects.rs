@@ -36,8 +36,24 @@ impl Sentence<'_> {
             .start
             .checked_sub(1)
             .is_some_and(|b| self.is_plain_word(b) && self.pred_covering(b).is_none());
-        let m = self.mention_at(pred.tokens.end)?;
-        (after_noun && self.mention(m)?.tokens.start == pred.tokens.end).then(|| self.coordinated_right(m))
+        // `kerja sama ilegal antara X dan Y`: both partners.
+        let start = if self.key(pred.tokens.end) == "antara" {
+            pred.tokens.end + 1
+        } else {
+            pred.tokens.end
+        };
+        let m = self.mention_at(start)?;
+        (after_noun && self.mention(m)?.tokens.start == start).then(|| self.coordinated_right(m))
+    }
+
+    /// The owner a judgement noun's own phrase names (`pelanggaran oleh X`, `pelanggaran
+    /// hukum internasional oleh X`), if it names one.
+    pub(super) fn act_owner(&self, pred: &Pred) -> Option<Vec<usize>> {
+        let mut end = pred.tokens.end;
+        while end < pred.tokens.end + 3 && self.is_plain_word(end) && self.pred_starting(end).is_none() {
+            end += 1;
+        }
+        self.agent_after(end)
     }
 
     /// `Indonesia menyatakan serangan Israel ke Kedubes Iran di Damaskus, Suriah, pelanggaran
