@@ -141,11 +141,13 @@ pub enum Slot {
     Claim,
 }
 
-/// One word of a phrase pattern: a folded surface word, or any form of a root (`~bayar`).
+/// One word of a phrase pattern: a folded surface word, any form of a root (`~bayar`), or any
+/// of several (`sangat|amat|~sungguh`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PatternWord {
     Exact(String),
     Root(String),
+    AnyOf(Vec<PatternWord>),
 }
 
 /// A trigger is a root in given forms, or a fixed phrase.
@@ -688,6 +690,9 @@ fn parse_forms(table: &Table, row: &table::Row, column: usize) -> Result<Vec<Aff
 }
 
 fn parse_pattern_word(word: &str) -> PatternWord {
+    if word.contains('|') {
+        return PatternWord::AnyOf(word.split('|').filter(|w| !w.is_empty()).map(parse_pattern_word).collect());
+    }
     match word.strip_prefix('~') {
         Some(root) => PatternWord::Root(root.to_owned()),
         None => PatternWord::Exact(crate::text::fold(word)),
@@ -714,6 +719,17 @@ mod tests {
                 DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned())
             }
         })
+    }
+
+    #[test]
+    fn a_phrase_word_may_be_any_of_several() {
+        assert_eq!(
+            parse_pattern_word("sangat|~sungguh"),
+            PatternWord::AnyOf(vec![
+                PatternWord::Exact("sangat".to_owned()),
+                PatternWord::Root("sungguh".to_owned())
+            ])
+        );
     }
 
     #[test]

@@ -128,7 +128,8 @@ impl Sentence<'_> {
         }
         match word {
             PatternWord::Exact(w) => token.key == *w,
-            PatternWord::Root(root) => self.lexicon.stemmer.analyze(&token.key).is_some_and(|a| a.root == *root),
+            PatternWord::Root(root) => self.analysis(index).is_some_and(|a| a.root == *root),
+            PatternWord::AnyOf(words) => words.iter().any(|w| self.word_matches(index, w)),
         }
     }
 
