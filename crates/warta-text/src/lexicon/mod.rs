@@ -125,6 +125,9 @@ pub enum WordClass {
     Particle,
     /// Hoping or expecting (`berharap`): what is hoped for is no stance (ANNOTATION.md, Rulings).
     Hope,
+    /// Opens a condition (`jika`, `apabila`): a clause as well as `conj`, and what it supposes is
+    /// no stance (`tidak akan tinggal diam jika Israel menyerang`).
+    Condition,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -366,6 +369,7 @@ impl Lexicon {
                 "honorific" => WordClass::Honorific,
                 "particle" => WordClass::Particle,
                 "hope" => WordClass::Hope,
+                "condition" => WordClass::Condition,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);

@@ -51,6 +51,16 @@ impl Sentence<'_> {
         found
     }
 
+    /// `jika Israel menyerang Lebanon`: what a condition supposes is not told as done. A
+    /// judgement inside it still holds (`jika kerja sama ilegal itu berlanjut`: it is illegal).
+    pub(super) fn supposed(&self, pred: &Pred) -> bool {
+        if pred.nominal {
+            return false;
+        }
+        let start = self.clause_start(pred.tokens.start);
+        start.checked_sub(1).is_some_and(|c| self.class(c) == Some(WordClass::Condition))
+    }
+
     /// True when a passive verb comes next, past adverbs (`harus segera diakhiri`).
     pub(super) fn passive_follows(&self, mut index: usize) -> bool {
         while matches!(self.class(index), Some(WordClass::Aux | WordClass::Announce)) {

@@ -321,7 +321,7 @@ impl Sentence<'_> {
         let in_quote = self.tokens.get(from).is_some_and(|t| t.in_quote);
         let mut index = from;
         while index < self.tokens.len() {
-            if self.is_hard_stop(index) || matches!(self.class(index), Some(WordClass::Conj)) {
+            if self.is_hard_stop(index) || matches!(self.class(index), Some(WordClass::Conj | WordClass::Condition)) {
                 return index;
             }
             if self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Quote) && in_quote {
@@ -336,7 +336,7 @@ impl Sentence<'_> {
         let mut index = from;
         while index > 0 {
             let at = index - 1;
-            if self.is_hard_stop(at) || matches!(self.class(at), Some(WordClass::Conj)) {
+            if self.is_hard_stop(at) || matches!(self.class(at), Some(WordClass::Conj | WordClass::Condition)) {
                 return index;
             }
             index = at;

@@ -151,7 +151,7 @@ impl Sentence<'_> {
             }
             // `Menurutnya, ...`: the one who spoke last.
             if self.is_punct(index + 1, &[","]) {
-                let end = self.clause_end(index + 2);
+                let end = self.next_report_start(index + 2);
                 found.push(Attribution {
                     scope: index + 2..end,
                     speaker: Speaker::Previous,
@@ -162,7 +162,8 @@ impl Sentence<'_> {
             let Some(m) = self.mention_at(index + 1) else { continue };
             let Some(mention) = self.mention(m) else { continue };
             if self.is_punct(mention.tokens.end, &[","]) {
-                let end = self.clause_end(mention.tokens.end + 1);
+                // What `menurut X,` introduces runs on through its clauses (`..., jika ...`).
+                let end = self.next_report_start(mention.tokens.end + 1);
                 found.push(Attribution {
                     scope: mention.tokens.end + 1..end,
                     speaker: Speaker::Mentions(vec![m]),

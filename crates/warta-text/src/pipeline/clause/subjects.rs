@@ -272,6 +272,7 @@ impl Sentence<'_> {
                 Some(
                     WordClass::Prep
                     | WordClass::Conj
+                    | WordClass::Condition
                     | WordClass::Source
                     | WordClass::Deny
                     | WordClass::Honorific
