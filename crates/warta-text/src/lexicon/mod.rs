@@ -202,6 +202,9 @@ pub struct Lexicon {
     pub references: Vec<Reference>,
     pub triggers: Vec<Trigger>,
     roots_to_triggers: HashMap<String, Vec<usize>>,
+    /// Phrase triggers by the word or the root their first word is written with.
+    phrases_by_first_word: HashMap<String, Vec<usize>>,
+    phrases_by_first_root: HashMap<String, Vec<usize>>,
     function_words: HashMap<String, WordClass>,
     speech: HashMap<String, Vec<AffixPattern>>,
     pub noise: Vec<NoiseRule>,
@@ -456,6 +459,24 @@ impl Lexicon {
             }
         }
 
+        let mut phrases_by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut phrases_by_first_root: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, trigger) in triggers.iter().enumerate() {
+            let TriggerKey::Phrase(words) = &trigger.key else { continue };
+            let firsts = match words.first() {
+                Some(PatternWord::AnyOf(alternatives)) => alternatives.clone(),
+                Some(word) => vec![word.clone()],
+                None => Vec::new(),
+            };
+            for first in firsts {
+                match first {
+                    PatternWord::Exact(word) => phrases_by_first_word.entry(word).or_default().push(index),
+                    PatternWord::Root(root) => phrases_by_first_root.entry(root).or_default().push(index),
+                    PatternWord::AnyOf(_) => {}
+                }
+            }
+        }
+
         let noise_table = table("noise.tsv", &["pattern", "action"])?;
         let mut noise = Vec::new();
         for row in noise_table.rows() {
@@ -586,6 +607,8 @@ impl Lexicon {
             references,
             triggers,
             roots_to_triggers,
+            phrases_by_first_word,
+            phrases_by_first_root,
             function_words,
             speech,
             noise,
@@ -615,11 +638,12 @@ impl Lexicon {
     }
 
     /// The phrase triggers, with their indexes.
-    pub fn phrase_triggers(&self) -> impl Iterator<Item = (usize, &Trigger)> {
-        self.triggers
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.key, TriggerKey::Phrase(_)))
+    /// The phrase triggers whose first word can be the token with this key and root: only these
+    /// are tried at a token, not every phrase of the table.
+    pub fn phrase_triggers_starting<'a>(&'a self, key: &str, root: Option<&str>) -> impl Iterator<Item = (usize, &'a Trigger)> {
+        let by_word = self.phrases_by_first_word.get(key).into_iter().flatten();
+        let by_root = root.and_then(|r| self.phrases_by_first_root.get(r)).into_iter().flatten();
+        by_word.chain(by_root).filter_map(|&i| self.triggers.get(i).map(|t| (i, t)))
     }
 
     /// True when the analysed word is a verb of saying in one of its listed forms.

@@ -99,7 +99,9 @@ impl Sentence<'_> {
     /// Phrase triggers starting at `index`, with their length in tokens.
     pub(super) fn phrase_triggers_at(&self, index: usize) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        for (trigger_index, trigger) in self.lexicon.phrase_triggers() {
+        let key = self.key(index);
+        let root = self.analysis(index).map(|a| a.root.as_str());
+        for (trigger_index, trigger) in self.lexicon.phrase_triggers_starting(key, root) {
             let TriggerKey::Phrase(words) = &trigger.key else { continue };
             // A quotation mark may stand inside the phrase (`sebagai “terorisme ...”`).
             let mut position = index;
