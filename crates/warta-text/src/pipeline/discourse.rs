@@ -93,6 +93,8 @@ struct State {
     /// The person the text was last about, as a speaker or a subject: who a sentence opening
     /// with `Dia` or `Ia` continues with.
     salient_person: Option<ActorKey>,
+    /// The mention being resolved opens a stretch someone is reported to say.
+    opens_report: bool,
     /// The actors the current sentence has named so far, in order.
     sentence_seen: Vec<ActorKey>,
     /// Where the current sentence's first word is, and whether the mention being resolved is
@@ -168,6 +170,10 @@ impl Discourse<'_> {
             let speaker = speaker_at(&clauses.attributions, &speakers, mention.tokens.start);
             self.state.position = mention.tokens.start;
             self.state.in_quote = quoted_at(&clauses.attributions, mention.tokens.start);
+            self.state.opens_report = clauses
+                .attributions
+                .iter()
+                .any(|a| !a.quoted && a.scope.start == mention.tokens.start);
             let keys = self.resolve(&mention.referent, &speaker);
             // The organisation named in a post is mentioned too (`aliansi itu` after
             // `Sekretaris Jenderal NATO Jens Stoltenberg`).
@@ -341,9 +347,17 @@ impl Discourse<'_> {
         match target {
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),
-            // `mereka` in someone's quote is never the speaker (who would say `kami`): the
-            // group the quote named before, else the one the text was about.
-            ReferenceTarget::Group if self.state.in_quote && !speaker.is_empty() => {
+            // `mereka` in someone's words is never the speaker (who would say `kami`, or be
+            // `dia` when reported): the group the words named before, else the one the text
+            // was about.
+            // `Kementerian Luar Negeri Mesir mengatakan mereka mengecam ...`: opening what a body
+            // says, `mereka` is the body.
+            ReferenceTarget::Group
+                if !speaker.is_empty() && self.state.opens_report && !speaker.iter().any(|s| self.kind(s) == Some(ActorKind::Person)) =>
+            {
+                speaker.to_vec()
+            }
+            ReferenceTarget::Group if !speaker.is_empty() => {
                 let others = |keys: Vec<ActorKey>| -> Vec<ActorKey> {
                     keys.into_iter()
                         .filter(|k| !speaker.contains(k) && self.kind(k) != Some(ActorKind::Person))
@@ -358,13 +372,15 @@ impl Discourse<'_> {
                         .map(|(_, k)| k.clone())
                         .collect(),
                 );
+                // Then the group the text was about before, then the last one this sentence named.
+                let before = others(self.state.topic.clone());
                 let seen = others(self.state.sentence_seen.clone());
                 if !own.is_empty() {
                     own
-                } else if let Some(last) = seen.last() {
-                    vec![last.clone()]
+                } else if !before.is_empty() {
+                    before
                 } else {
-                    others(self.state.topic.clone())
+                    seen.last().cloned().into_iter().collect()
                 }
             }
             ReferenceTarget::Group => {
@@ -599,14 +615,14 @@ impl Discourse<'_> {
                             } else if let Some(parent) = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent) {
                                 vec![parent]
                             } else {
-                                // `Menteri Luar Negeri, Siti Rahmawati`: a post in a body of the
-                                // home country, as Indonesian news writes its own officials.
+                                // `Menteri Luar Negeri, Siti Rahmawati`: a post of the home country,
+                                // as Indonesian news writes its own officials. The country, not the
+                                // body the title implies: the article names no body.
                                 self.lexicon
                                     .titles
                                     .get(post.title)
                                     .and_then(|t| t.organ.as_ref())
-                                    .and_then(|organ| self.lexicon.gazetteer.organ_of(&self.lexicon.home, organ))
-                                    .map(|info| info.key)
+                                    .map(|_| self.lexicon.home.clone())
                                     .into_iter()
                                     .collect()
                             };

@@ -31,6 +31,11 @@ impl Sentence<'_> {
     /// `blokade ilegal Israel`, `pendudukan ilegal Israel`: a claim adjective inside a noun
     /// phrase judges the act of the possessor right after it.
     pub(super) fn described_possessor(&self, pred: &Pred) -> Option<Vec<usize>> {
+        // An adjective, not a verb phrase (`tidak menghormati resolusi DK PBB` names what was
+        // not respected, not who).
+        if !pred.nominal || pred.tokens.len() != 1 {
+            return None;
+        }
         let after_noun = pred
             .tokens
             .start
@@ -112,17 +117,24 @@ impl Sentence<'_> {
     /// The subject of the nearest predicate before `pred_index` in its sentence that is neither a
     /// judgement nor a passive: whose act a judgement inside it belongs to.
     pub(super) fn governor_subjects(&self, pred_index: usize) -> Option<Vec<usize>> {
-        let start = self.preds.get(pred_index)?.tokens.start;
+        let pred = self.preds.get(pred_index)?;
+        let start = pred.tokens.start;
+        let judging_adjective = pred.nominal;
         (0..pred_index).rev().find_map(|q| {
             let governor = self.preds.get(q)?;
             // Not across a sentence stop, nor into a relative clause (`Azerbaijan, yang telah
             // memblokade ...` describes; it is nobody's judgement).
             let crosses_stop = (governor.tokens.end..start).any(|i| self.is_hard_stop(i) || self.class(i) == Some(WordClass::Rel));
+            // Not an appeal for an act: what it asks for (`meminta X agar bertanggung jawab`) is
+            // requested, not judged; a judging adjective still holds (`mendesak blokade ilegal X
+            // diakhiri`: the blockade is illegal).
+            let requested = !judging_adjective && self.pred_relation(governor) == Some(Relation::Urges);
             let eligible = !crosses_stop
                 && !governor.passive
                 && !governor.nominal
                 && matches!(governor.kind, PredKind::Trigger | PredKind::Verb | PredKind::Report)
-                && !self.is_claim(governor);
+                && !self.is_claim(governor)
+                && !requested;
             let subjects = if eligible { self.subject_of(q, 0) } else { Vec::new() };
             (!subjects.is_empty()).then_some(subjects)
         })
@@ -228,6 +240,9 @@ impl Sentence<'_> {
                         index = governor.tokens.start;
                         continue;
                     }
+                    // `Menlu mengatakan pengakuan itu tidak menghormati resolusi`: a judgement
+                    // reported of someone judges what the report names, never the reporter.
+                    PredKind::Report if self.is_claim(pred) => return Vec::new(),
                     _ if passed_purpose && self.pred_relation(governor) == Some(Relation::Urges) => {
                         // Control: `mendesak X untuk mendukung Y` — X supports.
                         if let Some(addressee) = held {
