@@ -38,6 +38,8 @@ pub enum EvalError {
     Gold { path: String, message: String },
     #[error("cannot read the store: {0}")]
     Query(#[from] crate::query::QueryError),
+    #[error("cannot build the articles to score: {0}")]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// The headline figures.
@@ -170,11 +172,23 @@ struct Ends {
     seen: HashMap<String, (BTreeSet<String>, BTreeSet<String>)>,
 }
 
-fn system_triples(tsv: &str, entities: &Entities, punctuation: &Regex) -> Result<(BTreeSet<Triple>, Linked), String> {
+/// The scored triples of a system, how its actors link, and for each triple the actor IRIs it
+/// was read from (to find the sentences that state it).
+struct System {
+    triples: BTreeSet<Triple>,
+    linked: Linked,
+    iris: HashMap<Triple, (String, String)>,
+}
+
+fn system_triples(tsv: &str, entities: &Entities, punctuation: &Regex) -> Result<System, String> {
     let literal = Regex::new(r#"(?s)^"(.*)"(@[\w-]+|\^\^<[^>]*>)?$"#).map_err(|e| e.to_string())?;
     let mut lines = tsv.lines();
     let Some(first) = lines.next() else {
-        return Ok((BTreeSet::new(), Vec::new()));
+        return Ok(System {
+            triples: BTreeSet::new(),
+            linked: Vec::new(),
+            iris: HashMap::new(),
+        });
     };
     let header: Vec<String> = first
         .split('\t')
@@ -216,16 +230,110 @@ fn system_triples(tsv: &str, entities: &Entities, punctuation: &Regex) -> Result
         .map(|(iri, (qids, labels))| (iri, entities.resolve(qids, labels, iri, punctuation)))
         .collect();
     let key_of = |iri: &String| keys.get(iri).cloned().unwrap_or_default();
+    let mut iris = HashMap::new();
     let triples = asserted
         .iter()
-        .map(|(doc, s, rel, o)| (doc.clone(), key_of(s), rel.clone(), key_of(o)))
+        .map(|(doc, s, rel, o)| {
+            let triple = canon((doc.clone(), key_of(s), rel.clone(), key_of(o)));
+            iris.entry(triple.clone()).or_insert_with(|| (s.clone(), o.clone()));
+            triple
+        })
         .collect();
     let linked = ends
         .order
         .iter()
         .filter_map(|iri| ends.seen.get(iri).map(|(qids, _)| (key_of(iri), qids.clone())))
         .collect();
-    Ok((triples, linked))
+    Ok(System { triples, linked, iris })
+}
+
+/// Per article, stance relation and actor IRIs: the sentences that state the triple.
+type Sentences = HashMap<(String, String, String, String), Vec<String>>;
+
+/// Every statement of the store with its sentence, for `-v`.
+const STATEMENT_SENTENCES_QUERY: &str = "PREFIX warta: <https://w3id.org/warta/ns#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?doc ?s ?rel ?o ?sentence WHERE {
+  ?article a warta:Article ; dcterms:identifier ?doc .
+  GRAPH ?article { ?st a warta:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; warta:sentence ?sentence }
+  BIND(STRAFTER(STR(?p), \"#\") AS ?rel)
+}";
+
+fn statement_sentences(store: &Store) -> Result<Sentences, EvalError> {
+    let mut tsv = Vec::new();
+    crate::query::run(
+        store,
+        STATEMENT_SENTENCES_QUERY,
+        ResultFormat::Tsv,
+        &QueryConfig {
+            services: crate::federation::ServicePolicy::Only(Vec::new()),
+            timeout: None,
+        },
+        &mut tsv,
+    )?;
+    let literal = Regex::new(r#"(?s)^"(.*)"(@[\w-]+|\^\^<[^>]*>)?$"#).map_err(|e| EvalError::Gold {
+        path: "regex".to_owned(),
+        message: e.to_string(),
+    })?;
+    let mut sentences: Sentences = HashMap::new();
+    for line in String::from_utf8_lossy(&tsv).lines().skip(1) {
+        let cells: Vec<String> = line.split('\t').map(|c| term(c, &literal)).collect();
+        if let [doc, s, rel, o, sentence] = cells.as_slice() {
+            sentences
+                .entry((doc.clone(), s.clone(), rel.clone(), o.clone()))
+                .or_default()
+                .push(sentence.clone());
+        }
+    }
+    Ok(sentences)
+}
+
+/// The sentences that state a system triple (either way round for a symmetric relation).
+fn stated_in(triple: &Triple, iris: &HashMap<Triple, (String, String)>, sentences: &Sentences) -> Vec<String> {
+    let Some((s, o)) = iris.get(triple) else {
+        return Vec::new();
+    };
+    let (doc, _, rel, _) = triple;
+    let forward = sentences.get(&(doc.clone(), s.clone(), rel.clone(), o.clone()));
+    let backward = sentences.get(&(doc.clone(), o.clone(), rel.clone(), s.clone()));
+    let mut found: Vec<String> = forward.into_iter().chain(backward).flatten().cloned().collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Per article: the stance and affiliation triples of the gold, the system, and both.
+fn write_per_article(text: &mut String, docs: &BTreeSet<&String>, gold: &BTreeSet<Triple>, system: &BTreeSet<Triple>, entities: &Entities) {
+    let _ = writeln!(
+        text,
+        "{:<40}{:>7}{:>6}{:>6}{:>8}{:>6}{:>6}",
+        "article", "stance", "sys", "tp", "affil", "sys", "tp"
+    );
+    for doc in docs {
+        let of = |set: &BTreeSet<Triple>, stance: bool| -> BTreeSet<Triple> {
+            set.iter()
+                .filter(|t| &&t.0 == doc && is_stance(&t.2) == stance)
+                .map(|(d, s, r, o)| {
+                    let o = if stance { o.clone() } else { entities.roll_up(o) };
+                    (d.clone(), s.clone(), r.clone(), o)
+                })
+                .collect()
+        };
+        let (gold_stance, system_stance) = (of(gold, true), of(system, true));
+        let (gold_affiliation, system_affiliation) = (of(gold, false), of(system, false));
+        let name: String = doc.chars().take(38).collect();
+        let _ = writeln!(
+            text,
+            "{name:<40}{:>7}{:>6}{:>6}{:>8}{:>6}{:>6}",
+            gold_stance.len(),
+            system_stance.len(),
+            gold_stance.intersection(&system_stance).count(),
+            gold_affiliation.len(),
+            system_affiliation.len(),
+            gold_affiliation.intersection(&system_affiliation).count()
+        );
+    }
 }
 
 fn canon((doc, s, rel, o): Triple) -> Triple {
@@ -279,17 +387,43 @@ pub fn evaluate(store: &Store, gold_paths: &[&Path], entity_paths: &[&Path], ver
         &mut tsv,
     )?;
     let tsv = String::from_utf8_lossy(&tsv);
-    score(&tsv, gold_paths, entity_paths, verbose)
+    let sentences = if verbose { statement_sentences(store)? } else { Sentences::new() };
+    score_with_sentences(&tsv, gold_paths, entity_paths, verbose, &sentences)
+}
+
+/// Builds `sources` into a store in memory and scores it: the development loop over a
+/// directory of articles, with no store left behind.
+pub fn evaluate_articles(
+    lexicon: &warta_text::lexicon::Lexicon,
+    sources: &[warta_text::input::InputSource],
+    gold_paths: &[&Path],
+    entity_paths: &[&Path],
+    verbose: bool,
+) -> Result<(Report, crate::build::BuildReport), EvalError> {
+    let store = Store::memory()?;
+    let built = crate::build::build(&store, lexicon, sources, &mut |_| {})?;
+    Ok((evaluate(&store, gold_paths, entity_paths, verbose)?, built))
 }
 
 /// Scores SPARQL TSV results of the scored-triples query against gold files.
 pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: bool) -> Result<Report, EvalError> {
+    score_with_sentences(tsv, gold_paths, entity_paths, verbose, &Sentences::new())
+}
+
+fn score_with_sentences(
+    tsv: &str,
+    gold_paths: &[&Path],
+    entity_paths: &[&Path],
+    verbose: bool,
+    sentences: &Sentences,
+) -> Result<Report, EvalError> {
     let punctuation = Regex::new(r"[^\w\s-]").map_err(|e| EvalError::Gold {
         path: "regex".to_owned(),
         message: e.to_string(),
     })?;
     let entities = Entities::load(entity_paths, &punctuation)?;
     let mut gold = BTreeSet::new();
+    let mut evidence: HashMap<Triple, String> = HashMap::new();
     for path in gold_paths {
         for cols in rows(&read(path)?) {
             let [doc, s, rel, o, ..] = cols.as_slice() else {
@@ -312,19 +446,23 @@ pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: b
                     });
                 }
             }
-            gold.insert(canon((doc.clone(), s.clone(), rel.clone(), o.clone())));
+            let triple = canon((doc.clone(), s.clone(), rel.clone(), o.clone()));
+            if let Some(said) = cols.get(4) {
+                evidence.entry(triple.clone()).or_insert_with(|| said.clone());
+            }
+            gold.insert(triple);
         }
     }
     let docs: BTreeSet<&String> = gold.iter().map(|t| &t.0).collect();
-    let (system, linked) = system_triples(tsv, &entities, &punctuation).map_err(|message| EvalError::Gold {
+    let System {
+        triples: system,
+        linked,
+        iris,
+    } = system_triples(tsv, &entities, &punctuation).map_err(|message| EvalError::Gold {
         path: "system results".to_owned(),
         message,
     })?;
-    let system: BTreeSet<Triple> = system
-        .into_iter()
-        .map(canon)
-        .filter(|t| docs.contains(&t.0) && is_relation(&t.2))
-        .collect();
+    let system: BTreeSet<Triple> = system.into_iter().filter(|t| docs.contains(&t.0) && is_relation(&t.2)).collect();
 
     let mut text = String::new();
     let _ = writeln!(
@@ -392,13 +530,22 @@ pub fn score(tsv: &str, gold_paths: &[&Path], entity_paths: &[&Path], verbose: b
         seen.len(),
         gold_keys.len()
     );
+    write_per_article(&mut text, &docs, &gold, &system, &entities);
     if verbose {
+        // Each line as score.py writes it, then what says it: the gold's evidence for a miss,
+        // the sentences that state a false triple.
         for (label, items) in [
             ("missed", gold.difference(&system).cloned().collect::<BTreeSet<_>>()),
             ("false", system.difference(&gold).cloned().collect()),
         ] {
-            for (doc, s, rel, o) in items {
-                let _ = writeln!(text, "{label}\t{doc}\t{s}\t{rel}\t{o}");
+            for triple in items {
+                let said = if label == "missed" {
+                    evidence.get(&triple).cloned().unwrap_or_default()
+                } else {
+                    stated_in(&triple, &iris, sentences).join(" | ")
+                };
+                let (doc, s, rel, o) = &triple;
+                let _ = writeln!(text, "{label}\t{doc}\t{s}\t{rel}\t{o}\t{said}");
             }
         }
     }

@@ -27,7 +27,7 @@ mod store;
 mod vocab;
 
 pub use build::{BuildEvent, BuildReport, article_to_quads, build};
-pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, score};
+pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, evaluate_articles, score};
 pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPicture, SvgRenderer, export, export_svg, write_quads};
 pub use federation::ServicePolicy;
 pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_actors};

@@ -257,6 +257,11 @@ pub struct LinkArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
+    /// Articles to build in memory and score (files or directories, as for `build`); without
+    /// them the store is scored
+    #[arg(value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+
     #[command(flatten)]
     pub store: StoreArgs,
 
@@ -268,7 +273,8 @@ pub struct EvalArgs {
     #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
     pub entities: Vec<PathBuf>,
 
-    /// List every missed and every false triple
+    /// List every missed triple with the gold's evidence, and every false one with the sentences
+    /// that state it
     #[arg(long, short)]
     pub verbose: bool,
 

@@ -58,7 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => extract::run(args, &lexicon()?),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
-        Command::Eval(args) => eval::run(args),
+        Command::Eval(args) => eval::run(args, &lexicon()?),
         Command::Serve(args) => serve::run(args, lexicon()?),
         Command::Link(args) => link::run(args, &lexicon()?, cli.data.as_deref()),
     }

@@ -280,7 +280,25 @@ fn eval_prints_what_the_reference_scorer_prints() {
         .output()
         .expect("python3 is installed");
     assert!(python.status.success(), "{}", String::from_utf8_lossy(&python.stderr));
-    assert_eq!(stdout(&ours), String::from_utf8_lossy(&python.stdout));
+    // Every line score.py prints, in its order, with the same figures; warta adds a table per
+    // article and, on each missed or false line, what states it after a further tab.
+    let ours = stdout(&ours);
+    let reference = String::from_utf8_lossy(&python.stdout);
+    let without_evidence = |line: &str| -> String {
+        if line.starts_with("missed\t") || line.starts_with("false\t") {
+            line.split('\t').take(5).collect::<Vec<_>>().join("\t")
+        } else {
+            line.to_owned()
+        }
+    };
+    let kept: Vec<String> = ours
+        .lines()
+        .map(without_evidence)
+        .filter(|line| reference.lines().any(|r| r == line))
+        .collect();
+    assert_eq!(kept, reference.lines().collect::<Vec<_>>());
+    assert_eq!(ours.lines().last(), reference.lines().last(), "the headline is the last line");
+    assert!(ours.contains("002_69cb8d4b9280003c"), "a line per article:\n{ours}");
 
     let floor = warta(
         dir.path(),
@@ -297,4 +315,38 @@ fn eval_prints_what_the_reference_scorer_prints() {
         ],
     );
     assert_exit(&floor, 1);
+}
+
+#[test]
+fn eval_builds_articles_in_memory_and_shows_what_states_each_difference() {
+    let dir = scratch();
+    let gold = fixture("gold/seeds.tsv");
+    let entities = fixture("gold/entities.tsv");
+    let scored = |source: &[&str]| {
+        let mut args = vec!["eval"];
+        args.extend_from_slice(source);
+        args.extend_from_slice(&["--gold", gold.to_str().unwrap(), "--entities", entities.to_str().unwrap(), "-v"]);
+        let output = warta(dir.path(), &args);
+        assert_exit(&output, 0);
+        stdout(&output)
+    };
+    let from_articles = scored(&[seeds().to_str().unwrap()]);
+    let from_store = scored(&["--store", seeds_store().to_str().unwrap()]);
+    assert_eq!(from_articles, from_store, "the same figures from the articles as from their store");
+    // Biegun's post: the gold's evidence beside the miss, the article's sentence beside the
+    // false triple.
+    let missed = from_articles
+        .lines()
+        .find(|l| l.starts_with("missed\t002_69cb8d4b9280003c\tbiegun"))
+        .unwrap();
+    assert!(missed.split('\t').nth(5).is_some_and(|evidence| !evidence.is_empty()), "{missed}");
+    let false_line = from_articles
+        .lines()
+        .find(|l| l.starts_with("false\t002_69cb8d4b9280003c\tbiegun"))
+        .unwrap();
+    assert!(false_line.contains("Biegun"), "the sentence that names him: {false_line}");
+    assert!(
+        !std::path::Path::new(&dir.path().join("warta.db")).exists(),
+        "no store is left behind"
+    );
 }

@@ -13,6 +13,7 @@
 
 mod browser;
 mod cli;
+mod dev_set;
 mod link;
 mod provenance;
 mod seeds;
