@@ -275,6 +275,8 @@ pub fn evaluate(store: &Store, gold_paths: &[&Path], entity_paths: &[&Path], ver
         &QueryConfig {
             services: crate::federation::ServicePolicy::Only(Vec::new()),
             timeout: None,
+            max_sorted_rows: None,
+            base_iri: None,
         },
         &mut tsv,
     )?;
