@@ -13,8 +13,11 @@
 
 mod browser;
 mod cli;
+mod clients;
 mod link;
+mod protocol;
 mod provenance;
+mod robustness;
 mod seeds;
 mod serve;
 mod source;
