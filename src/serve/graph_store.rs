@@ -173,7 +173,10 @@ fn parse_articles(kind: &str, id: Option<&str>, body: Vec<u8>, options: &ReadOpt
             .collect()),
         "text/plain" => match id.map(ArticleId::parse) {
             Some(Ok(id)) => Ok(vec![article_from_bytes("body", id, body, options)]),
-            Some(Err(reason)) => Err(Reply::error(StatusCode::BAD_REQUEST, format!("?id= is not a usable article id: {reason}"))),
+            Some(Err(reason)) => Err(Reply::error(
+                StatusCode::BAD_REQUEST,
+                format!("?id= is not a usable article id: {reason}"),
+            )),
             None => Err(Reply::error(StatusCode::BAD_REQUEST, "plain text needs ?id=<article id>")),
         },
         _ => Err(Reply::error(
@@ -217,7 +220,12 @@ pub fn upload_articles(state: &State, request: &mut Request<Body>) -> HttpRespon
             return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
         }
         loaded.push(serde_json::Value::String(article.id.to_string()));
-        warnings.extend(article.warnings.iter().map(|w| serde_json::json!({ "name": w.name, "reason": w.reason })));
+        warnings.extend(
+            article
+                .warnings
+                .iter()
+                .map(|w| serde_json::json!({ "name": w.name, "reason": w.reason })),
+        );
     }
     let skipped: Vec<serde_json::Value> = problems
         .iter()

@@ -95,7 +95,10 @@ fn server() -> String {
                     ))
                     .header("content-type", "application/n-triples")
                     .header("authorization", format!("Bearer {TOKEN}"))
-                    .body(format!("<{graph}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Document> .\n").into_bytes())
+                    .body(
+                        format!("<{graph}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Document> .\n")
+                            .into_bytes(),
+                    )
                     .unwrap(),
             )
             .unwrap();
@@ -149,9 +152,14 @@ fn run(steps: &[Step]) {
             Expect::Tabular => {
                 assert!(success, "{context}");
                 assert!(
-                    ["application/sparql-results+xml", "application/sparql-results+json", "text/csv", "text/tab-separated-values"]
-                        .iter()
-                        .any(|t| content_type.starts_with(t)),
+                    [
+                        "application/sparql-results+xml",
+                        "application/sparql-results+json",
+                        "text/csv",
+                        "text/tab-separated-values"
+                    ]
+                    .iter()
+                    .any(|t| content_type.starts_with(t)),
                     "{context}"
                 );
                 assert!(text.contains("value"), "{context}");
@@ -253,7 +261,13 @@ fn query_get() {
 
 #[test]
 fn query_content_type_select() {
-    run(&[post(Endpoint::Query, DEFAULT_DATA0, QUERY, "SELECT (1 AS ?value) {}", Expect::Tabular)]);
+    run(&[post(
+        Endpoint::Query,
+        DEFAULT_DATA0,
+        QUERY,
+        "SELECT (1 AS ?value) {}",
+        Expect::Tabular,
+    )]);
 }
 
 #[test]
@@ -263,12 +277,24 @@ fn query_content_type_ask() {
 
 #[test]
 fn query_content_type_describe() {
-    run(&[post(Endpoint::Query, DEFAULT_DATA0, QUERY, "DESCRIBE <http://example.org/>", Expect::Rdf)]);
+    run(&[post(
+        Endpoint::Query,
+        DEFAULT_DATA0,
+        QUERY,
+        "DESCRIBE <http://example.org/>",
+        Expect::Rdf,
+    )]);
 }
 
 #[test]
 fn query_content_type_construct() {
-    run(&[post(Endpoint::Query, DEFAULT_DATA0, QUERY, "CONSTRUCT { <s> <p> 1 } WHERE {}", Expect::Rdf)]);
+    run(&[post(
+        Endpoint::Query,
+        DEFAULT_DATA0,
+        QUERY,
+        "CONSTRUCT { <s> <p> 1 } WHERE {}",
+        Expect::Rdf,
+    )]);
 }
 
 #[test]
@@ -508,7 +534,11 @@ fn bad_query_method() {
 
 #[test]
 fn bad_multiple_queries() {
-    run(&[get(Endpoint::Query, "?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D", Expect::ClientError)]);
+    run(&[get(
+        Endpoint::Query,
+        "?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D",
+        Expect::ClientError,
+    )]);
 }
 
 #[test]

@@ -49,7 +49,11 @@ fn issue_10_idle_and_slow_connections_do_not_hold_up_others() {
     let started = Instant::now();
     let reply = get(&query_url(&base, "ASK {}"), "application/sparql-results+json");
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    assert!(started.elapsed() < Duration::from_secs(5), "a query waited {:?} behind idle clients", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "a query waited {:?} behind idle clients",
+        started.elapsed()
+    );
     for stream in &mut idle {
         assert!(closed_within(stream, Duration::from_secs(10)), "an idle connection stayed open");
     }
@@ -171,7 +175,10 @@ fn issue_10_concurrent_uploads_of_one_article_leave_one_whole() {
         assert_eq!(upload.join().unwrap(), StatusCode::CREATED);
     }
     let article = "<https://w3id.org/warta/id/article/same>";
-    assert_eq!(count(&base, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ {article} warta:text ?t }}")), 1);
+    assert_eq!(
+        count(&base, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ {article} warta:text ?t }}")),
+        1
+    );
     let statements = count(
         &base,
         &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {article} {{ ?s a warta:Statement }} }}"),
@@ -223,5 +230,8 @@ fn issue_10_only_web_addresses_become_links() {
     let policy = actor.headers.get("content-security-policy").unwrap().to_str().unwrap();
     assert!(policy.contains("script-src 'self'"), "{policy}");
     let script = get(&format!("{base}/static/app.js"), "*/*").body;
-    assert!(script.contains("/^https?:/i.test(term.value)"), "the page's script links web addresses only");
+    assert!(
+        script.contains("/^https?:/i.test(term.value)"),
+        "the page's script links web addresses only"
+    );
 }

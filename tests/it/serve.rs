@@ -803,8 +803,16 @@ fn issue_10_ambiguous_operations_are_refused() {
     assert_eq!(update_by_get.status, StatusCode::BAD_REQUEST);
     assert!(update_by_get.body.contains("/update"), "{}", update_by_get.body);
     let bearer = format!("Bearer {TOKEN}");
-    let form = [("content-type", "application/x-www-form-urlencoded"), ("authorization", bearer.as_str())];
-    let two_updates = send(Method::POST, &format!("{base}/update"), &form, "update=CLEAR%20ALL&update=CLEAR%20ALL");
+    let form = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("authorization", bearer.as_str()),
+    ];
+    let two_updates = send(
+        Method::POST,
+        &format!("{base}/update"),
+        &form,
+        "update=CLEAR%20ALL&update=CLEAR%20ALL",
+    );
     assert_eq!(two_updates.status, StatusCode::BAD_REQUEST);
     let with = send(
         Method::POST,
@@ -824,19 +832,31 @@ fn issue_10_ambiguous_operations_are_refused() {
 fn issue_10_json_ld_and_plain_xml_are_served() {
     let base = seeds_server(|_| {});
     let construct = get(
-        &query_url(&base, &format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ARTICLE}> {{ ?s ?p ?o }} }} LIMIT 5")),
+        &query_url(
+            &base,
+            &format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ARTICLE}> {{ ?s ?p ?o }} }} LIMIT 5"),
+        ),
         "application/ld+json",
     );
     assert_eq!(construct.status, StatusCode::OK);
     assert!(construct.content_type.starts_with("application/ld+json"));
-    let parsed = triples(&construct.body, oxigraph::io::RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() });
+    let parsed = triples(
+        &construct.body,
+        oxigraph::io::RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    );
     assert_eq!(parsed, 5);
     let graph = get(&format!("{base}/store?graph={}", encode(ARTICLE)), "application/ld+json");
     assert_eq!(graph.status, StatusCode::OK);
     assert!(graph.content_type.starts_with("application/ld+json"));
     let xml = get(&query_url(&base, "SELECT (1 AS ?x) {}"), "application/xml");
     assert_eq!(xml.status, StatusCode::OK);
-    assert!(xml.content_type.starts_with("application/sparql-results+xml"), "{}", xml.content_type);
+    assert!(
+        xml.content_type.starts_with("application/sparql-results+xml"),
+        "{}",
+        xml.content_type
+    );
     assert!(xml.body.contains("<sparql"), "{}", xml.body);
 }
 
@@ -846,7 +866,11 @@ fn issue_10_ask_in_csv_and_tsv_has_a_header() {
     let base = seeds_server(|_| {});
     let csv = get(&query_url(&base, "ASK {}"), "text/csv").body;
     assert_eq!(csv.lines().collect::<Vec<_>>(), ["_askResult", "true"]);
-    let tsv = get(&query_url(&base, "ASK { <http://example.org/none> ?p ?o }"), "text/tab-separated-values").body;
+    let tsv = get(
+        &query_url(&base, "ASK { <http://example.org/none> ?p ?o }"),
+        "text/tab-separated-values",
+    )
+    .body;
     assert_eq!(tsv.lines().collect::<Vec<_>>(), ["?_askResult", "false"]);
 }
 
@@ -862,7 +886,13 @@ fn issue_10_preflights_name_the_methods_of_the_route() {
             Vec::new(),
         );
         assert_eq!(reply.status, StatusCode::NO_CONTENT);
-        reply.headers.get("access-control-allow-methods").unwrap().to_str().unwrap().to_owned()
+        reply
+            .headers
+            .get("access-control-allow-methods")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
     };
     let store = methods("/store?default");
     for method in ["GET", "HEAD", "PUT", "POST", "DELETE"] {
@@ -887,25 +917,46 @@ fn issue_10_the_service_description_describes_this_instance() {
     };
     let ask = |store: &oxigraph::store::Store, pattern: &str| -> bool {
         let query = format!("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> ASK {{ {pattern} }}");
-        match oxigraph::sparql::SparqlEvaluator::new().parse_query(&query).unwrap().on_store(store).execute().unwrap() {
+        match oxigraph::sparql::SparqlEvaluator::new()
+            .parse_query(&query)
+            .unwrap()
+            .on_store(store)
+            .execute()
+            .unwrap()
+        {
             oxigraph::sparql::QueryResults::Boolean(value) => value,
             _ => panic!("not an ASK"),
         }
     };
     let read_only = seeds_server(|config| config.max_rows = 1234);
     let description = load(&read_only, "application/ld+json");
-    assert!(ask(&description, &format!("?s sd:endpoint <{read_only}/query> ; sd:supportedLanguage sd:SPARQL11Query")));
+    assert!(ask(
+        &description,
+        &format!("?s sd:endpoint <{read_only}/query> ; sd:supportedLanguage sd:SPARQL11Query")
+    ));
     assert!(!ask(&description, "?s sd:supportedLanguage sd:SPARQL11Update"));
     assert!(!ask(&description, "?s sd:feature sd:BasicFederatedQuery"));
     for format in ["N-Quads", "TriG", "JSON-LD", "SPARQL_Results_TSV"] {
-        assert!(ask(&description, &format!("?s sd:resultFormat <http://www.w3.org/ns/formats/{format}>")), "{format}");
+        assert!(
+            ask(&description, &format!("?s sd:resultFormat <http://www.w3.org/ns/formats/{format}>")),
+            "{format}"
+        );
     }
-    assert!(ask(&description, "?s <http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(CONTAINS(?c, '1234 rows'))"));
+    assert!(ask(
+        &description,
+        "?s <http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(CONTAINS(?c, '1234 rows'))"
+    ));
     let _json = load(&read_only, "application/json");
     let writable = writable_server(|config| config.allowed_services = vec!["http://example.org/sparql".to_owned()]);
     let description = load(&writable, "text/turtle");
-    assert!(ask(&description, &format!("?s sd:endpoint <{writable}/update> ; sd:supportedLanguage sd:SPARQL11Update")));
-    assert!(!ask(&description, &format!("?s sd:endpoint <{writable}/query> ; sd:supportedLanguage sd:SPARQL11Update")));
+    assert!(ask(
+        &description,
+        &format!("?s sd:endpoint <{writable}/update> ; sd:supportedLanguage sd:SPARQL11Update")
+    ));
+    assert!(!ask(
+        &description,
+        &format!("?s sd:endpoint <{writable}/query> ; sd:supportedLanguage sd:SPARQL11Update")
+    ));
     assert!(ask(&description, "?s sd:feature sd:BasicFederatedQuery"));
 }
 
@@ -960,7 +1011,10 @@ fn issue_10_a_forms_declared_charset_is_honoured() {
     let latin1 = send(
         Method::POST,
         &format!("{base}/query"),
-        &[("content-type", "application/x-www-form-urlencoded; charset=ISO-8859-1"), ("accept", "text/csv")],
+        &[
+            ("content-type", "application/x-www-form-urlencoded; charset=ISO-8859-1"),
+            ("accept", "text/csv"),
+        ],
         "query=SELECT+%28STR%28%27caf%E9%27%29+AS+%3Fx%29+%7B%7D",
     );
     assert_eq!(latin1.status, StatusCode::OK, "{}", latin1.body);

@@ -539,10 +539,20 @@ mod tests {
     /// Issue 10, "control characters break XML" and "lone-CR line ends".
     #[test]
     fn issue_10_controls_are_dropped_and_lone_carriage_returns_end_lines() {
-        let article = read(b"Rusia\x07 mendesak.\rUkraina\x1b menolak.\r\nSelesai.", &OPTIONS).unwrap_or_else(|p| Article::from_text(id("x"), p.reason));
+        let article = read(b"Rusia\x07 mendesak.\rUkraina\x1b menolak.\r\nSelesai.", &OPTIONS)
+            .unwrap_or_else(|p| Article::from_text(id("x"), p.reason));
         assert_eq!(article.text, "Rusia mendesak.\nUkraina menolak.\r\nSelesai.");
-        assert!(article.warnings.iter().any(|w| w.reason.starts_with("2 control characters dropped")));
-        let json = parse_json_line("f:1", br#"{"id": "j", "text": "Teks\u0000 ini.", "title": "Judul\u0001"}"#, &OPTIONS);
+        assert!(
+            article
+                .warnings
+                .iter()
+                .any(|w| w.reason.starts_with("2 control characters dropped"))
+        );
+        let json = parse_json_line(
+            "f:1",
+            br#"{"id": "j", "text": "Teks\u0000 ini.", "title": "Judul\u0001"}"#,
+            &OPTIONS,
+        );
         let json = json.unwrap_or_else(|p| Article::from_text(id("x"), p.reason));
         assert_eq!(json.text, "Teks ini.");
         assert_eq!(json.title.as_deref(), Some("Judul"));
@@ -560,7 +570,10 @@ mod tests {
         assert!(reason("a\nb").contains("control character (U+000A) at character 2"));
         assert_eq!(reason("  "), "the id is empty");
         let long = format!(r#"{{"id": "{}", "text": "x"}}"#, "x".repeat(300));
-        let problem = parse_json_line("f:1", long.as_bytes(), &OPTIONS).err().map(|p| p.reason).unwrap_or_default();
+        let problem = parse_json_line("f:1", long.as_bytes(), &OPTIONS)
+            .err()
+            .map(|p| p.reason)
+            .unwrap_or_default();
         assert!(problem.starts_with("'id': the id is 300 bytes long"), "{problem}");
     }
 
@@ -603,11 +616,20 @@ mod tests {
             strict_utf8: false,
             max_article_bytes: 10,
         };
-        let huge = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"ok\", \"text\": \"Teks.\"}}\n", "x".repeat(200_000));
+        let huge = format!(
+            "{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"ok\", \"text\": \"Teks.\"}}\n",
+            "x".repeat(200_000)
+        );
         let mut results = Vec::new();
-        read_json_lines("f.jsonl", huge.as_bytes(), &small, &mut |r| results.push(r.map(|a| a.id.to_string()).map_err(|p| p.reason)));
+        read_json_lines("f.jsonl", huge.as_bytes(), &small, &mut |r| {
+            results.push(r.map(|a| a.id.to_string()).map_err(|p| p.reason))
+        });
         assert_eq!(results.len(), 2);
-        assert!(results.first().is_some_and(|r| r.as_ref().is_err_and(|reason| reason.contains("at most 10"))));
+        assert!(
+            results
+                .first()
+                .is_some_and(|r| r.as_ref().is_err_and(|reason| reason.contains("at most 10")))
+        );
         assert_eq!(results.get(1), Some(&Ok("ok".to_owned())));
     }
 }

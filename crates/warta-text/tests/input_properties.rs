@@ -17,16 +17,25 @@ const OPTIONS: ReadOptions = ReadOptions {
 
 fn check_article(article: &Article) {
     let unfit = |c: char| (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{7f}')) || matches!(c, '\u{fffe}' | '\u{ffff}');
-    for field in [Some(&article.text), article.title.as_ref(), article.url.as_ref(), article.source.as_ref()]
-        .into_iter()
-        .flatten()
+    for field in [
+        Some(&article.text),
+        article.title.as_ref(),
+        article.url.as_ref(),
+        article.source.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         assert!(!field.chars().any(unfit), "{field:?}");
     }
     assert!(!article.text.replace("\r\n", "").contains('\r'), "{:?}", article.text);
     assert!(!article.text.trim().is_empty());
     let id = article.id.as_str();
-    assert_eq!(ArticleId::parse(id).map(|i| i.as_str().to_owned()), Ok(id.to_owned()), "ids are stable");
+    assert_eq!(
+        ArticleId::parse(id).map(|i| i.as_str().to_owned()),
+        Ok(id.to_owned()),
+        "ids are stable"
+    );
 }
 
 /// JSON objects with fields of arbitrary text, and arbitrary bytes around them.
