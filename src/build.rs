@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::rdf::{ArticleQuads, article_quads, reference_quads};
 use crate::store::{Store, StoreError};
 use crate::vocab::id;
-use warta_text::input::{Article, InputProblem, InputSource, read_source};
+use warta_text::input::{Article, ArticleId, InputProblem, InputSource, ReadOptions, read_source};
 use warta_text::lexicon::Lexicon;
 
 /// Articles are extracted this many at a time: enough to keep every core busy, few enough that a
@@ -25,6 +25,8 @@ pub enum BuildEvent<'a> {
     Loaded { id: &'a str, statements: usize },
     /// One input was skipped.
     Skipped(&'a InputProblem),
+    /// One input was read with a change it should know of (bad bytes replaced, a duplicate id).
+    Warned(&'a InputProblem),
 }
 
 /// What a build did.
@@ -33,6 +35,9 @@ pub struct BuildReport {
     pub articles: usize,
     pub statements: usize,
     pub problems: Vec<InputProblem>,
+    pub warnings: Vec<InputProblem>,
+    /// Articles whose id came again later in the build; they are not counted in `articles`.
+    pub duplicates: usize,
 }
 
 /// Extracts an article into the quads it adds to a store.
@@ -45,12 +50,15 @@ pub fn build(
     store: &Store,
     lexicon: &Lexicon,
     sources: &[InputSource],
+    options: &ReadOptions,
     on_event: &mut dyn FnMut(BuildEvent<'_>),
 ) -> Result<BuildReport, StoreError> {
     load_background_graphs(store, lexicon)?;
     let mut report = BuildReport::default();
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let mut failure: Option<StoreError> = None;
+    // An id met again replaces the article read before it (the last wins), and says so.
+    let mut seen: std::collections::HashSet<ArticleId> = std::collections::HashSet::new();
     let flush = |batch: &mut Vec<Article>, report: &mut BuildReport, on_event: &mut dyn FnMut(BuildEvent<'_>)| -> Result<(), StoreError> {
         let extracted: Vec<(String, ArticleQuads, usize)> = batch
             .par_iter()
@@ -73,12 +81,23 @@ pub fn build(
         Ok(())
     };
     for source in sources {
-        read_source(source, &mut |item| {
+        read_source(source, options, &mut |item| {
             if failure.is_some() {
                 return;
             }
             match item {
-                Ok(article) => {
+                Ok(mut article) => {
+                    if !seen.insert(article.id.clone()) {
+                        article.warnings.push(InputProblem {
+                            name: format!("article '{}'", article.id),
+                            reason: "its id came before in this build: this one replaces that one (the last wins)".to_owned(),
+                        });
+                        report.duplicates += 1;
+                    }
+                    for warning in article.warnings.drain(..) {
+                        on_event(BuildEvent::Warned(&warning));
+                        report.warnings.push(warning);
+                    }
                     batch.push(article);
                     if batch.len() >= BATCH {
                         if let Err(e) = flush(&mut batch, &mut report, on_event) {
@@ -97,6 +116,7 @@ pub fn build(
         }
     }
     flush(&mut batch, &mut report, on_event)?;
+    report.articles = report.articles.saturating_sub(report.duplicates);
     store.flush()?;
     Ok(report)
 }

@@ -251,10 +251,8 @@ fn system_triples(tsv: &str, entities: &Entities, punctuation: &Regex) -> Result
 type Sentences = HashMap<(String, String, String, String), Vec<String>>;
 
 /// Every statement of the store with its sentence, for `-v`.
-const STATEMENT_SENTENCES_QUERY: &str = "PREFIX warta: <https://w3id.org/warta/ns#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?doc ?s ?rel ?o ?sentence WHERE {
+/// (The prefixes are the ones every query of warta has declared.)
+const STATEMENT_SENTENCES_QUERY: &str = "SELECT ?doc ?s ?rel ?o ?sentence WHERE {
   ?article a warta:Article ; dcterms:identifier ?doc .
   GRAPH ?article { ?st a warta:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; warta:sentence ?sentence }
   BIND(STRAFTER(STR(?p), \"#\") AS ?rel)
@@ -269,6 +267,8 @@ fn statement_sentences(store: &Store) -> Result<Sentences, EvalError> {
         &QueryConfig {
             services: crate::federation::ServicePolicy::Only(Vec::new()),
             timeout: None,
+            max_sorted_rows: None,
+            base_iri: None,
         },
         &mut tsv,
     )?;
@@ -383,6 +383,8 @@ pub fn evaluate(store: &Store, gold_paths: &[&Path], entity_paths: &[&Path], ver
         &QueryConfig {
             services: crate::federation::ServicePolicy::Only(Vec::new()),
             timeout: None,
+            max_sorted_rows: None,
+            base_iri: None,
         },
         &mut tsv,
     )?;
@@ -401,7 +403,11 @@ pub fn evaluate_articles(
     verbose: bool,
 ) -> Result<(Report, crate::build::BuildReport), EvalError> {
     let store = Store::memory()?;
-    let built = crate::build::build(&store, lexicon, sources, &mut |_| {})?;
+    let options = warta_text::input::ReadOptions {
+        strict_utf8: false,
+        max_article_bytes: warta_text::input::DEFAULT_MAX_ARTICLE_BYTES,
+    };
+    let built = crate::build::build(&store, lexicon, sources, &options, &mut |_| {})?;
     Ok((evaluate(&store, gold_paths, entity_paths, verbose)?, built))
 }
 

@@ -35,7 +35,9 @@ pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_ter
 pub use rdf::ArticleQuads;
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Store, StoreError};
-pub use warta_text::input::{Article, ArticleId, InputProblem, InputSource, article_from_bytes, expand_inputs, read_source};
+pub use warta_text::input::{
+    Article, ArticleId, DEFAULT_MAX_ARTICLE_BYTES, InputProblem, InputSource, ReadOptions, article_from_bytes, expand_inputs, read_source,
+};
 pub use warta_text::lexicon::morph::{AffixPattern, Analysis, Stemmer};
 pub use warta_text::lexicon::{
     ActorInfo, CuratedLink, DATA_FILES, DataError, LINKS_FILE, Lexicon, is_wikidata_item, parse_links, render_links,

@@ -4,12 +4,15 @@
 //! Owns: result serialisation. Must not: know the pipeline.
 
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use spargebra::algebra::{Expression, Function, GraphPattern};
 
 use crate::federation::{ServiceClient, ServicePolicy};
 use crate::store::Store;
@@ -34,6 +37,8 @@ pub enum QueryError {
     Evaluation(String),
     #[error("the query was cancelled after {0:?}")]
     Timeout(Duration),
+    #[error("the query sorts more than {0} rows, the most one query may hold: narrow its patterns")]
+    TooManyRows(usize),
     #[error("cannot write the results: {0}")]
     Write(#[from] std::io::Error),
 }
@@ -52,9 +57,15 @@ pub struct QueryConfig {
     /// Which endpoints `SERVICE` may call.
     pub services: ServicePolicy,
     pub timeout: Option<Duration>,
+    /// The rows an `ORDER BY` may gather to sort (every one of them is held in memory); more stop
+    /// the query with [`QueryError::TooManyRows`]. `None`: as many as memory takes.
+    pub max_sorted_rows: Option<usize>,
+    /// What relative IRIs of a query without `BASE` resolve against (the endpoint's URL).
+    pub base_iri: Option<String>,
 }
 
-/// An evaluator with the prefixes people expect, the SERVICE policy, and `token` to cancel with.
+/// An evaluator with the prefixes people expect, the SERVICE policy, the base IRI, and `token`
+/// to cancel with.
 pub fn evaluator(config: &QueryConfig, token: &CancellationToken) -> Result<SparqlEvaluator, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, namespace) in crate::vocab::PREFIXES {
@@ -62,8 +73,245 @@ pub fn evaluator(config: &QueryConfig, token: &CancellationToken) -> Result<Spar
             .with_prefix(prefix, namespace)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
+    if let Some(base) = &config.base_iri {
+        evaluator = evaluator
+            .with_base_iri(base.as_str())
+            .map_err(|e| QueryError::Syntax(format!("the base IRI <{base}> is not an IRI: {e}")))?;
+    }
     evaluator = evaluator.with_default_service_handler(ServiceClient::new(config.services.clone(), config.timeout));
     Ok(evaluator.with_cancellation_token(token.clone()))
+}
+
+/// Parses `query` and prepares it to run under `config`'s limits, cancelled by `token`.
+///
+/// Oxigraph checks `token` only when it reads the store, and an `ORDER BY` gathers its whole
+/// input before it looks at anything, so a sort over a product of patterns held in memory would
+/// run on (and grow) long after it was cancelled. Each operator that gathers its input (`ORDER
+/// BY`, `GROUP BY`, `DISTINCT`, `REDUCED`) is therefore fed through a guard, a function called on
+/// every row, which stops the evaluation when the token is cancelled or the sort has gathered
+/// `max_sorted_rows` rows. Run the prepared query inside [`guarded`], which turns that stop into
+/// an error.
+pub fn prepare(config: &QueryConfig, query: &str, token: &CancellationToken) -> Result<PreparedSparqlQuery, QueryError> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        parser = parser
+            .with_prefix(prefix, namespace)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    }
+    if let Some(base) = &config.base_iri {
+        parser = parser
+            .with_base_iri(base.as_str())
+            .map_err(|e| QueryError::Syntax(format!("the base IRI <{base}> is not an IRI: {e}")))?;
+    }
+    let parsed = parser.parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let guard = Guard::new(query);
+    let guarded_query = guard.install(parsed);
+    let evaluator = evaluator(config, token)?;
+    let (sorted, alive) = (AtomicUsize::new(0), token.clone());
+    let (limit, stop_token) = (config.max_sorted_rows.unwrap_or(usize::MAX), token.clone());
+    Ok(evaluator
+        .with_custom_function(guard.sorted_row, move |_| {
+            if alive.is_cancelled() {
+                std::panic::resume_unwind(Box::new(Stop::Cancelled));
+            }
+            if sorted.fetch_add(1, Ordering::Relaxed) >= limit {
+                std::panic::resume_unwind(Box::new(Stop::TooManyRows(limit)));
+            }
+            Some(Literal::from(true).into())
+        })
+        .with_custom_function(guard.row, move |_| {
+            if stop_token.is_cancelled() {
+                std::panic::resume_unwind(Box::new(Stop::Cancelled));
+            }
+            Some(Literal::from(true).into())
+        })
+        .for_query(guarded_query))
+}
+
+/// Runs `work` (the evaluation of a query from [`prepare`] and the reading of its results),
+/// turning a guard's stop into [`QueryError::Timeout`] or [`QueryError::TooManyRows`]. Any
+/// other panic goes on unwinding: it is a bug, not a limit.
+pub fn guarded<T>(timeout: Option<Duration>, work: impl FnOnce() -> Result<T, QueryError>) -> Result<T, QueryError> {
+    match std::panic::catch_unwind(AssertUnwindSafe(work)) {
+        Ok(result) => result,
+        Err(payload) => match payload.downcast::<Stop>() {
+            Ok(stop) => Err(match *stop {
+                Stop::Cancelled => QueryError::Timeout(timeout.unwrap_or_default()),
+                Stop::TooManyRows(limit) => QueryError::TooManyRows(limit),
+            }),
+            Err(other) => std::panic::resume_unwind(other),
+        },
+    }
+}
+
+/// Why a guard stopped an evaluation; the payload it unwinds with.
+#[derive(Debug, Clone, Copy)]
+enum Stop {
+    Cancelled,
+    TooManyRows(usize),
+}
+
+/// The guard functions of one query and the variable their value is bound to.
+struct Guard {
+    /// Called on each row an `ORDER BY` gathers: checks the token and counts.
+    sorted_row: NamedNode,
+    /// Called on each row `GROUP BY`, `DISTINCT` or `REDUCED` read: checks the token.
+    row: NamedNode,
+    /// Bound by the guard on each row; never projected, as the query's projection was fixed
+    /// when it was parsed.
+    variable: Variable,
+}
+
+impl Guard {
+    fn new(query: &str) -> Guard {
+        // A name the query does not use, so that the guard's binding never meets one of its own.
+        let mut name = "warta_guard".to_owned();
+        while query.contains(&name) {
+            name.push('_');
+        }
+        Guard {
+            sorted_row: crate::vocab::internal::sorted_row_guard(),
+            row: crate::vocab::internal::row_guard(),
+            variable: Variable::new_unchecked(name),
+        }
+    }
+
+    fn install(&self, query: spargebra::Query) -> spargebra::Query {
+        match query {
+            spargebra::Query::Select {
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Select {
+                dataset,
+                pattern: self.rewrite(pattern),
+                base_iri,
+            },
+            spargebra::Query::Construct {
+                template,
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Construct {
+                template,
+                dataset,
+                pattern: self.rewrite(pattern),
+                base_iri,
+            },
+            spargebra::Query::Describe {
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Describe {
+                dataset,
+                pattern: self.rewrite(pattern),
+                base_iri,
+            },
+            spargebra::Query::Ask {
+                dataset,
+                pattern,
+                base_iri,
+            } => spargebra::Query::Ask {
+                dataset,
+                pattern: self.rewrite(pattern),
+                base_iri,
+            },
+        }
+    }
+
+    /// `inner` with the guard `function` bound on each of its rows. Under a projection the guard
+    /// goes inside it (`DISTINCT` sits above `SELECT`'s projection), so that its variable is never
+    /// among the results.
+    fn watched(&self, inner: GraphPattern, function: &NamedNode) -> Box<GraphPattern> {
+        if let GraphPattern::Project { inner, variables } = inner {
+            return Box::new(GraphPattern::Project {
+                inner: self.watched(*inner, function),
+                variables,
+            });
+        }
+        Box::new(GraphPattern::Extend {
+            inner: Box::new(self.rewrite(inner)),
+            variable: self.variable.clone(),
+            expression: Expression::FunctionCall(Function::Custom(function.clone()), Vec::new()),
+        })
+    }
+
+    fn rewrite(&self, pattern: GraphPattern) -> GraphPattern {
+        let recurse = |inner: Box<GraphPattern>| Box::new(self.rewrite(*inner));
+        match pattern {
+            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+                inner: self.watched(*inner, &self.sorted_row),
+                expression,
+            },
+            GraphPattern::Group {
+                inner,
+                variables,
+                aggregates,
+            } => GraphPattern::Group {
+                inner: self.watched(*inner, &self.row),
+                variables,
+                aggregates,
+            },
+            GraphPattern::Distinct { inner } => GraphPattern::Distinct {
+                inner: self.watched(*inner, &self.row),
+            },
+            GraphPattern::Reduced { inner } => GraphPattern::Reduced {
+                inner: self.watched(*inner, &self.row),
+            },
+            GraphPattern::Join { left, right } => GraphPattern::Join {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::LeftJoin { left, right, expression } => GraphPattern::LeftJoin {
+                left: recurse(left),
+                right: recurse(right),
+                expression,
+            },
+            GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+                expr,
+                inner: recurse(inner),
+            },
+            GraphPattern::Union { left, right } => GraphPattern::Union {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::Graph { name, inner } => GraphPattern::Graph {
+                name,
+                inner: recurse(inner),
+            },
+            GraphPattern::Extend {
+                inner,
+                variable,
+                expression,
+            } => GraphPattern::Extend {
+                inner: recurse(inner),
+                variable,
+                expression,
+            },
+            GraphPattern::Minus { left, right } => GraphPattern::Minus {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::Project { inner, variables } => GraphPattern::Project {
+                inner: recurse(inner),
+                variables,
+            },
+            GraphPattern::Slice { inner, start, length } => GraphPattern::Slice {
+                inner: recurse(inner),
+                start,
+                length,
+            },
+            // A SERVICE pattern is sent to another endpoint, which knows no guard; patterns and
+            // tables are leaves.
+            leaf @ (GraphPattern::Service { .. } | GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. }) => {
+                leaf
+            }
+        }
+    }
 }
 
 /// Runs `query` and writes its results to `out` in `format`.
@@ -75,15 +323,15 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<QueryOutcome, QueryError> {
     let token = CancellationToken::new();
-    let prepared = evaluator(config, &token)?
-        .parse_query(query)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let prepared = prepare(config, query, &token)?;
     let _watchdog = config.timeout.map(|limit| Watchdog::start(token.clone(), limit));
-    let results = prepared
-        .on_store(store.oxigraph())
-        .execute()
-        .map_err(|e| evaluation_error(&e.to_string(), config.timeout))?;
-    write_results(results, format, out, config.timeout)
+    guarded(config.timeout, || {
+        let results = prepared
+            .on_store(store.oxigraph())
+            .execute()
+            .map_err(|e| evaluation_error(&e.to_string(), config.timeout))?;
+        write_results(results, format, out, config.timeout)
+    })
 }
 
 fn evaluation_error(message: &str, timeout: Option<Duration>) -> QueryError {

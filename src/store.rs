@@ -13,13 +13,19 @@ use crate::rdf::ArticleQuads;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    #[error("cannot open the store at {path}: {source}")]
+    #[error("cannot open the store at {path}")]
     Open { path: String, source: StorageError },
+    #[error(
+        "the store at {path} is in use by another warta process (a build, or a serve with a write token): wait for it to end or stop it, or give another --store"
+    )]
+    Locked { path: String },
+    #[error("the store at {path} is damaged ({detail}): build it again into a new --store")]
+    Damaged { path: String, detail: String },
     #[error("no store at {path}: run `warta build <articles> --store {path}` first")]
     Missing { path: String },
     #[error("cannot create the directory {path}: {source}")]
     Create { path: String, source: std::io::Error },
-    #[error("store error: {0}")]
+    #[error(transparent)]
     Storage(#[from] StorageError),
 }
 
@@ -32,6 +38,22 @@ pub struct Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Store")
+    }
+}
+
+/// Why opening the store at `path` failed, in terms of what to do: another process holds it,
+/// it is damaged, or something else (RocksDB's own words).
+fn open_error(path: &Path, source: StorageError) -> StoreError {
+    let text = source.to_string();
+    let path = path.display().to_string();
+    if text.contains("LOCK") && (text.contains("lock") || text.contains("Resource temporarily unavailable")) {
+        StoreError::Locked { path }
+    } else if text.contains("Corruption") || text.contains("corrupt") {
+        // RocksDB repeats its cause inside its message; its first line is the one to show.
+        let detail = text.lines().next().unwrap_or(&text).chars().take(300).collect();
+        StoreError::Damaged { path, detail }
+    } else {
+        StoreError::Open { path, source }
     }
 }
 
@@ -53,20 +75,14 @@ impl Store {
             path: path.display().to_string(),
             source,
         })?;
-        let inner = OxStore::open(path).map_err(|source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let inner = OxStore::open(path).map_err(|source| open_error(path, source))?;
         Ok(Store { inner })
     }
 
     /// Opens an existing store for reading only, so that several readers may share it.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         require_existing(path)?;
-        let inner = OxStore::open_read_only(path).map_err(|source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let inner = OxStore::open_read_only(path).map_err(|source| open_error(path, source))?;
         Ok(Store { inner })
     }
 

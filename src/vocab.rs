@@ -180,6 +180,26 @@ pub mod formats {
     pub const N_TRIPLES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/N-Triples");
     /// RDF/XML.
     pub const RDF_XML: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/RDF_XML");
+    /// JSON-LD.
+    pub const JSON_LD: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/JSON-LD");
+    /// N-Quads.
+    pub const N_QUADS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/N-Quads");
+    /// TriG.
+    pub const TRIG: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/TriG");
+}
+
+pub mod internal {
+    //! Names warta uses inside one process and never writes to a store or a response.
+    use oxigraph::model::NamedNode;
+    /// The function a query's sort is fed through, to stop it on time and within its rows
+    /// (`query::prepare`).
+    pub fn sorted_row_guard() -> NamedNode {
+        NamedNode::new_unchecked("urn:x-warta:guard:sorted-row")
+    }
+    /// The function grouping and duplicate removal are fed through, to stop them on time.
+    pub fn row_guard() -> NamedNode {
+        NamedNode::new_unchecked("urn:x-warta:guard:row")
+    }
 }
 
 pub mod dcterms {

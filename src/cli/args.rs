@@ -63,6 +63,29 @@ pub struct BuildArgs {
     /// Print nothing but errors
     #[arg(long, short)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub reading: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Skip an article that is not valid UTF-8, rather than reading it with the bad bytes replaced
+    #[arg(long)]
+    pub strict_utf8: bool,
+
+    /// Skip an article larger than this many bytes (extraction takes memory in proportion)
+    #[arg(long, value_name = "BYTES", default_value_t = warta::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> warta::ReadOptions {
+        warta::ReadOptions {
+            strict_utf8: self.strict_utf8,
+            max_article_bytes: self.max_article_bytes,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -84,6 +107,9 @@ pub struct ExtractArgs {
     /// The RDF syntax
     #[arg(long, value_enum, default_value = "nq")]
     pub format: ExtractFormat,
+
+    #[command(flatten)]
+    pub reading: ReadArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -215,13 +241,35 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ROWS", default_value_t = 10_000)]
     pub max_rows: usize,
 
+    /// Stop a query (503) whose ORDER BY gathers more than this many rows to sort, so that one
+    /// query's memory stays bounded
+    #[arg(long, value_name = "ROWS", default_value_t = 200_000)]
+    pub max_sorted_rows: usize,
+
+    /// Skip an uploaded article larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = warta::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+
     /// Refuse request bodies larger than this many bytes (413)
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_body: usize,
 
-    /// Serve at most this many connections at once; more wait their turn
-    #[arg(long, value_name = "N", default_value_t = 64)]
+    /// Keep at most this many connections open at once; more are answered 503 and closed
+    #[arg(long, value_name = "N", default_value_t = 512)]
     pub max_connections: usize,
+
+    /// Let one client address keep at most this many connections open; more are answered 503
+    #[arg(long, value_name = "N", default_value_t = 128)]
+    pub max_client_connections: usize,
+
+    /// Close a connection whose request line and headers have not arrived within this many
+    /// seconds (an idle keep-alive connection too)
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub header_timeout: u64,
+
+    /// Answer 408 when a request body has not arrived whole within this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub body_timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,5 @@
 //! `warta build`: articles → store, with progress on a terminal and every skipped input named.
 
-use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::args::BuildArgs;
@@ -14,8 +13,7 @@ pub fn run(args: &BuildArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome
     let store = if args.memory {
         warta::Store::memory()?
     } else {
-        warta::Store::open(&args.store)
-            .with_context(|| "is another warta process using the store? Stop it, or pass another --store".to_owned())?
+        warta::Store::open(&args.store)?
     };
     let progress = if stderr_is_terminal() && !args.quiet {
         ProgressBar::new_spinner()
@@ -27,13 +25,14 @@ pub fn run(args: &BuildArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     let mut n_statements = 0;
-    let built = warta::build(&store, lexicon, &sources, &mut |event| match event {
+    let built = warta::build(&store, lexicon, &sources, &args.reading.options(), &mut |event| match event {
         warta::BuildEvent::Loaded { statements, .. } => {
             n_statements += statements;
             progress.inc(1);
             progress.set_message(format!("{n_statements} statements"));
         }
         warta::BuildEvent::Skipped(problem) => progress.suspend(|| report(&format!("warta: skipped {problem}"))),
+        warta::BuildEvent::Warned(problem) => progress.suspend(|| report(&format!("warta: warning: {problem}"))),
     })?;
     progress.finish_and_clear();
     problems.extend(built.problems.iter().cloned());
@@ -48,8 +47,17 @@ pub fn run(args: &BuildArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome
         } else {
             format!(" ({} input{} skipped)", problems.len(), if problems.len() == 1 { "" } else { "s" })
         };
+        let warned = if built.warnings.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({} warning{})",
+                built.warnings.len(),
+                if built.warnings.len() == 1 { "" } else { "s" }
+            )
+        };
         report(&format!(
-            "warta: loaded {} articles with {} statements into {place}{skipped}",
+            "warta: loaded {} articles with {} statements into {place}{skipped}{warned}",
             built.articles, built.statements
         ));
     }

@@ -19,9 +19,13 @@ pub fn run(args: &ExtractArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outco
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failure = None;
+    let options = args.reading.options();
     for source in &sources {
-        warta::read_source(source, &mut |item| match item {
+        warta::read_source(source, &options, &mut |item| match item {
             Ok(article) if failure.is_none() => {
+                for warning in &article.warnings {
+                    report(&format!("warta: warning: {warning}"));
+                }
                 let quads = warta::article_to_quads(&article, lexicon);
                 if let Err(e) = warta::write_quads(&quads, format, &mut out) {
                     failure = Some(e);

@@ -36,6 +36,9 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<Outcome> {
     let config = warta::QueryConfig {
         services: warta::ServicePolicy::Any,
         timeout: args.timeout.map(Duration::from_secs),
+        // The command line's user may sort what their own memory holds.
+        max_sorted_rows: None,
+        base_iri: None,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -37,9 +37,14 @@ pub fn run(args: &ServeArgs, lexicon: warta::Lexicon) -> anyhow::Result<Outcome>
         write_token,
         query_timeout: Duration::from_secs(args.query_timeout.max(1)),
         max_rows: args.max_rows,
+        max_sorted_rows: args.max_sorted_rows.max(1),
         max_body_bytes: args.max_body,
+        max_article_bytes: args.max_article_bytes,
         allowed_services: args.allow_service.clone(),
         max_connections: args.max_connections.max(2),
+        max_client_connections: args.max_client_connections.max(1),
+        header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+        body_timeout: Duration::from_secs(args.body_timeout.max(1)),
     };
     let server = warta::serve::serve(store, Arc::new(lexicon), config)?;
     let address = server.address();

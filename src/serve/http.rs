@@ -26,16 +26,25 @@ pub fn add_cors(response: &mut HttpResponse) {
     headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
     headers.insert(
         "access-control-expose-headers",
-        HeaderValue::from_static("content-type, x-warta-truncated"),
+        HeaderValue::from_static("content-type, content-length, x-warta-truncated"),
+    );
+    // Pages run only their own script: a link or a value from the store cannot bring its own,
+    // and `javascript:` URLs do not run.
+    headers.insert(
+        "content-security-policy",
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
     );
 }
 
-/// The answer to a CORS preflight. It names no methods: oxhttp never writes
-/// `Access-Control-Allow-Methods`, and without it browsers allow GET, HEAD and POST, which is
-/// what SPARQL clients in a browser send.
-pub fn preflight() -> HttpResponse {
+/// The answer to a CORS preflight for a route that takes `methods`, so that browser tools on
+/// other origins may send them (PUT and DELETE on the Graph Store too).
+pub fn preflight(methods: &'static str) -> HttpResponse {
     let mut response = response(StatusCode::NO_CONTENT, "text/plain", Body::empty());
     let headers = response.headers_mut();
+    headers.insert("access-control-allow-methods", HeaderValue::from_static(methods));
+    headers.insert("allow", HeaderValue::from_static(methods));
     headers.insert(
         "access-control-allow-headers",
         HeaderValue::from_static("accept, authorization, content-type"),
@@ -72,6 +81,11 @@ impl Reply {
         let mut message = message.into();
         message.push('\n');
         Reply::new(status, "text/plain; charset=utf-8", message.into_bytes())
+    }
+
+    /// The body as text, for messages.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).trim_end().to_owned()
     }
 
     pub fn into_response(self) -> HttpResponse {
@@ -148,6 +162,90 @@ pub fn first<'p>(params: &'p [(String, String)], name: &str) -> Option<&'p str> 
 
 pub fn all<'p>(params: &'p [(String, String)], name: &str) -> Vec<&'p str> {
     params.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+}
+
+/// The `charset` parameter of the request's content type, lowercased.
+pub fn charset(request: &Request<Body>) -> Option<String> {
+    let value = request.headers().get(CONTENT_TYPE)?.to_str().ok()?;
+    value.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_ascii_lowercase())
+    })
+}
+
+/// The character sets a body may be declared in: UTF-8 (and its subset US-ASCII), or ISO-8859-1,
+/// which browsers and older clients still send forms in.
+enum Charset {
+    Utf8,
+    Latin1,
+}
+
+fn known_charset(declared: Option<&str>) -> Result<Charset, Reply> {
+    match declared {
+        None | Some("utf-8" | "utf8" | "us-ascii" | "ascii") => Ok(Charset::Utf8),
+        Some("iso-8859-1" | "latin1" | "l1" | "iso_8859-1" | "iso-latin-1") => Ok(Charset::Latin1),
+        Some(other) => Err(Reply::error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("the body is declared charset={other}: send it in UTF-8 (or ISO-8859-1)"),
+        )),
+    }
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| char::from(*b)).collect()
+}
+
+/// A text body in its declared charset; 415 for a charset this server does not read, 400 for
+/// bytes that are not what was declared.
+pub fn decode_text(body: Vec<u8>, declared: Option<&str>) -> Result<String, Reply> {
+    match known_charset(declared)? {
+        Charset::Utf8 => String::from_utf8(body).map_err(|e| {
+            Reply::error(
+                StatusCode::BAD_REQUEST,
+                format!(
+                    "the body is not UTF-8 (invalid byte at offset {}): send UTF-8 or declare its charset",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        }),
+        Charset::Latin1 => Ok(latin1(&body)),
+    }
+}
+
+/// The `key=value` pairs of a form body in its declared charset (percent-escapes are bytes of
+/// that charset).
+pub fn params_in_charset(body: &[u8], declared: Option<&str>) -> Result<Vec<(String, String)>, Reply> {
+    match known_charset(declared)? {
+        Charset::Utf8 => Ok(params(body)),
+        Charset::Latin1 => Ok(body
+            .split(|b| *b == b'&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let decode = |part: &[u8]| {
+                    let spaced: Vec<u8> = part.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
+                    latin1(&percent_encoding::percent_decode(&spaced).collect::<Vec<u8>>())
+                };
+                let mut halves = pair.splitn(2, |b| *b == b'=');
+                let key = halves.next().map(decode).unwrap_or_default();
+                let value = halves.next().map(decode).unwrap_or_default();
+                (key, value)
+            })
+            .collect()),
+    }
+}
+
+/// The URL of the endpoint a request was sent to (`http://host/path`), as the client named the
+/// host; the base IRI of its operation and the service description's endpoint.
+pub fn endpoint_url(request: &Request<Body>, address: std::net::SocketAddr) -> String {
+    let host = request
+        .headers()
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_graphic()))
+        .map_or_else(|| address.to_string(), str::to_owned);
+    format!("http://{host}{}", request.uri().path())
 }
 
 /// The media type of the request body, without parameters.

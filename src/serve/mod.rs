@@ -6,6 +6,7 @@
 //! through `crate::query`), or extract anything itself (uploads go through the pipeline like
 //! `warta build`).
 
+mod connection;
 mod graph_store;
 mod http;
 mod pages;
@@ -13,7 +14,7 @@ mod sparql;
 
 use std::net::{SocketAddr, TcpListener};
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use oxhttp::model::{Body, Method, Request, StatusCode};
@@ -35,12 +36,24 @@ pub struct ServeConfig {
     pub query_timeout: Duration,
     /// Results beyond this many rows are cut, and the response says so in `x-warta-truncated`.
     pub max_rows: usize,
+    /// An `ORDER BY` that gathers more rows than this to sort is stopped with 503, so that one
+    /// query's memory stays bounded.
+    pub max_sorted_rows: usize,
     /// Larger request bodies are refused with 413.
     pub max_body_bytes: usize,
+    /// An uploaded article larger than this is skipped (extraction takes memory in proportion).
+    pub max_article_bytes: usize,
     /// The only endpoints `SERVICE` may call; none when empty.
     pub allowed_services: Vec<String>,
-    /// Connections served at once; more wait for a free slot.
+    /// Connections open at once, in total; more are answered 503 and closed.
     pub max_connections: usize,
+    /// Connections one client address may hold open; more are answered 503 and closed.
+    pub max_client_connections: usize,
+    /// The request line and headers must arrive within this long of the connection opening or of
+    /// the previous response, so an idle keep-alive connection is closed after it too.
+    pub header_timeout: Duration,
+    /// A request body must arrive whole within this long of its headers (408 otherwise).
+    pub body_timeout: Duration,
 }
 
 impl Default for ServeConfig {
@@ -50,9 +63,14 @@ impl Default for ServeConfig {
             write_token: None,
             query_timeout: Duration::from_secs(30),
             max_rows: 10_000,
+            max_sorted_rows: 200_000,
             max_body_bytes: 10 * 1024 * 1024,
+            max_article_bytes: warta_text::input::DEFAULT_MAX_ARTICLE_BYTES,
             allowed_services: Vec::new(),
-            max_connections: 64,
+            max_connections: 512,
+            max_client_connections: 128,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -72,6 +90,9 @@ pub(crate) struct State {
     lexicon: Arc<Lexicon>,
     config: ServeConfig,
     address: SocketAddr,
+    /// Held by every write, so that writers of the same article or graph take turns: each
+    /// replaces what the one before it wrote, whole (Oxigraph's transactions would merge them).
+    writes: Mutex<()>,
 }
 
 impl State {
@@ -79,6 +100,8 @@ impl State {
         QueryConfig {
             services: ServicePolicy::Only(self.config.allowed_services.clone()),
             timeout: Some(self.config.query_timeout),
+            max_sorted_rows: Some(self.config.max_sorted_rows),
+            base_iri: None,
         }
     }
 
@@ -108,10 +131,13 @@ impl State {
     }
 }
 
+/// Requests handled at once; more wait for a thread. Waiting connections hold none.
+const HANDLER_THREADS: usize = 64;
+
 /// A running server.
 pub struct Server {
     address: SocketAddr,
-    listening: oxhttp::ListeningServer,
+    running: connection::Running,
 }
 
 impl std::fmt::Debug for Server {
@@ -128,57 +154,71 @@ impl Server {
 
     /// Serves until the process ends.
     pub fn join(self) -> std::io::Result<()> {
-        self.listening.join()
+        self.running.join()
     }
 }
 
-/// Starts serving `store` in background threads, one per connection.
+/// Starts serving `store` in background threads.
 pub fn serve(store: Store, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result<Server, ServeError> {
-    // oxhttp does not report the port it bound, so port 0 is resolved here first; the port stays
-    // free for the moment between the two binds because nothing else asked for it.
-    let address = TcpListener::bind(config.bind)
-        .and_then(|listener| listener.local_addr())
-        .map_err(|source| ServeError::Bind {
-            address: config.bind,
-            source,
-        })?;
+    let listener = TcpListener::bind(config.bind).map_err(|source| ServeError::Bind {
+        address: config.bind,
+        source,
+    })?;
+    let address = listener.local_addr().map_err(|source| ServeError::Bind {
+        address: config.bind,
+        source,
+    })?;
     if config.write_token.is_some() {
         // Uploaded articles join the gazetteer and vocabulary graphs, as built ones do.
         crate::build::load_background_graphs(&store, &lexicon)?;
     }
-    let max_connections = config.max_connections;
+    let limits = connection::Limits {
+        header_timeout: config.header_timeout,
+        body_timeout: config.body_timeout,
+        max_body_bytes: config.max_body_bytes,
+        max_connections: config.max_connections.max(1),
+        per_client: config.max_client_connections.max(1),
+        handler_threads: HANDLER_THREADS,
+    };
     let state = Arc::new(State {
         store,
         lexicon,
         config,
         address,
+        writes: Mutex::new(()),
     });
-    let listening = oxhttp::Server::new(move |request| {
-        // A bug in one handler must cost one request a 500, not the connection thread.
+    let handler = move |request: &mut Request<Body>| {
+        // A bug in one handler must cost one request a 500, not the server.
         std::panic::catch_unwind(AssertUnwindSafe(|| route(&state, request))).unwrap_or_else(|_| {
             error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "the server failed on this request; please report it",
             )
         })
-    })
-    .bind(address)
-    .with_global_timeout(Duration::from_secs(300))
-    .with_max_concurrent_connections(max_connections)
-    .spawn()
-    .map_err(|source| ServeError::Bind { address, source })?;
-    Ok(Server { address, listening })
+    };
+    let running = connection::spawn(listener, limits, Arc::new(handler)).map_err(|source| ServeError::Bind { address, source })?;
+    Ok(Server { address, running })
+}
+
+/// The methods each route takes, for preflights and 405s.
+fn methods_of(path: &str) -> &'static str {
+    match path {
+        "/query" | "/sparql" | "/sparql/" => "GET, HEAD, POST, OPTIONS",
+        "/update" | "/articles" => "POST, OPTIONS",
+        "/store" => "GET, HEAD, PUT, POST, DELETE, OPTIONS",
+        _ => "GET, HEAD, OPTIONS",
+    }
 }
 
 fn route(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
-    if request.method() == Method::OPTIONS {
-        return preflight();
-    }
     let path = request.uri().path().to_owned();
+    if request.method() == Method::OPTIONS {
+        return preflight(methods_of(&path));
+    }
     let method = request.method().clone();
     let readable = method == Method::GET || method == Method::HEAD;
     match path.as_str() {
-        "/query" | "/sparql" if readable || method == Method::POST => sparql::query(state, request),
+        "/query" | "/sparql" | "/sparql/" if readable || method == Method::POST => sparql::query(state, request),
         "/update" if method == Method::POST => sparql::update(state, request),
         "/store" => graph_store::graph_store(state, request),
         "/articles" if method == Method::POST => graph_store::upload_articles(state, request),
@@ -188,8 +228,15 @@ fn route(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
         _ if readable && path.starts_with("/static/") => pages::asset(&path),
         _ if readable && path.starts_with("/actor/") => pages::actor(state, &path),
         _ if readable && path.starts_with("/article/") => pages::article(state, &path),
-        "/query" | "/sparql" | "/update" | "/articles" | "/" | "/queries" | "/graph.svg" => {
-            error(StatusCode::METHOD_NOT_ALLOWED, format!("{method} is not allowed on {path}"))
+        "/query" | "/sparql" | "/sparql/" | "/update" | "/articles" | "/" | "/queries" | "/graph.svg" => {
+            let mut refused = error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                format!("{method} is not allowed on {path}: it takes {}", methods_of(&path)),
+            );
+            refused
+                .headers_mut()
+                .insert("allow", oxhttp::model::HeaderValue::from_static(methods_of(&path)));
+            refused
         }
         _ => error(
             StatusCode::NOT_FOUND,

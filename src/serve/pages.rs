@@ -12,7 +12,7 @@ use oxigraph::sparql::{CancellationToken, QueryResults};
 use crate::export::{ExportError, ExportFilter, describe, export_svg};
 use crate::serve::State;
 use crate::serve::http::{HttpResponse, Reply, all, error, escape_html, first, response, url_params, with_deadline};
-use crate::serve::sparql::{Operation, start_query, timed_out};
+use crate::serve::sparql::{Operation, query_failed, start_query, timed_out};
 use crate::vocab::{dcterms, id, owl, rdf, rdfs, skos, warta};
 use warta_text::model::Relation;
 
@@ -115,7 +115,10 @@ pub fn graph_svg(state: &Arc<State>, request: &Request<Body>) -> HttpResponse {
         let token = CancellationToken::new();
         let (shared, worker_token, text) = (Arc::clone(state), token.clone(), query.to_owned());
         let mut actors = match with_deadline(state.config.query_timeout, &token, move || {
-            actors_in_results(&shared, text, &worker_token)
+            crate::query::guarded(Some(shared.config.query_timeout), || {
+                Ok(actors_in_results(&shared, text, &worker_token))
+            })
+            .unwrap_or_else(|e| Err(query_failed(&shared, &e)))
         }) {
             Some(Ok(actors)) => actors,
             Some(Err(reply)) => return reply.into_response(),
@@ -171,8 +174,9 @@ fn actors_in_results(state: &State, query: String, token: &CancellationToken) ->
         text: query,
         default_graphs: Vec::new(),
         named_graphs: Vec::new(),
+        base_iri: None,
     };
-    let results = start_query(state, &operation, token)?;
+    let results = start_query(state, &operation, token).map_err(|e| query_failed(state, &e))?;
     let failed = |e: &dyn std::fmt::Display| Reply::error(StatusCode::BAD_REQUEST, format!("the query failed: {e}"));
     let mut terms = Vec::new();
     match results {
@@ -246,6 +250,18 @@ fn objects(
         .quads_for_pattern(Some(subject), Some(predicate), None, Some(graph))
         .map(|quad| quad.map(|q| q.object).map_err(store_failed))
         .collect()
+}
+
+/// A link to `url` labelled `text` when it is a web address (http or https); otherwise the text
+/// alone, so that a `javascript:` or `data:` IRI from an article or an upload never becomes a
+/// link someone might click.
+fn web_link(url: &str, text: &str, class: &str) -> String {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+    if matches!(scheme.as_deref(), Some("http" | "https")) {
+        format!("<a class=\"{class}\" href=\"{}\">{}</a>", escape_html(url), escape_html(text))
+    } else {
+        escape_html(text)
+    }
 }
 
 fn literal_value(term: &Term) -> Option<&str> {
@@ -411,7 +427,7 @@ fn actor_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply> 
             .iter()
             .map(|item| {
                 let short = item.strip_prefix(id::WIKIDATA_ENTITY).unwrap_or(item);
-                format!("<a class=\"wikidata\" href=\"{}\">{}</a>", escape_html(item), escape_html(short))
+                web_link(item, short, "wikidata")
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -545,8 +561,8 @@ fn article_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply
     for term in objects(state, subject, rdfs::SEE_ALSO, GraphNameRef::DefaultGraph)? {
         if let Term::NamedNode(url) = term {
             body.push_str(&format!(
-                "<dt>Original</dt><dd><a href=\"{0}\">{0}</a></dd>",
-                escape_html(url.as_str())
+                "<dt>Original</dt><dd>{}</dd>",
+                web_link(url.as_str(), url.as_str(), "original")
             ));
         }
     }

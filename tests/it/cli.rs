@@ -190,7 +190,20 @@ fn bad_inputs_are_named_and_skipped_and_good_ones_still_load() {
             "SELECT ?id WHERE { ?a a warta:Article ; dcterms:identifier ?id } ORDER BY ?id",
         ],
     );
-    assert_eq!(tsv_rows(&stdout(&query)), vec![vec!["good".to_owned()], vec!["j1".to_owned()]]);
+    // Issue 10, "one bad byte loses an article": it loads, with a warning naming the offset.
+    assert!(errors.contains("latin1.txt: not UTF-8 at byte offset 16"), "{errors}");
+    assert!(errors.contains("(1 warning)"), "{errors}");
+    assert_eq!(
+        tsv_rows(&stdout(&query)),
+        vec![vec!["good".to_owned()], vec!["j1".to_owned()], vec!["latin1".to_owned()]]
+    );
+    let strict = warta(dir.path(), &["build", "in/latin1.txt", "--store", "strict", "--strict-utf8"]);
+    assert_exit(&strict, 1);
+    assert!(
+        stderr(&strict).contains("skipped in/latin1.txt: not UTF-8 (invalid byte at offset 16"),
+        "{}",
+        stderr(&strict)
+    );
 }
 
 #[test]

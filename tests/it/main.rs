@@ -13,9 +13,12 @@
 
 mod browser;
 mod cli;
+mod clients;
 mod dev_set;
 mod link;
+mod protocol;
 mod provenance;
+mod robustness;
 mod seeds;
 mod serve;
 mod source;

@@ -32,7 +32,11 @@ fn seeds_score_stays_above_the_floor() {
     let store = warta::Store::memory().unwrap();
     let (sources, problems) = warta::expand_inputs(&[seeds()]);
     assert!(problems.is_empty());
-    warta::build(&store, &lexicon, &sources, &mut |_| {}).unwrap();
+    let options = warta::ReadOptions {
+        strict_utf8: false,
+        max_article_bytes: warta::DEFAULT_MAX_ARTICLE_BYTES,
+    };
+    warta::build(&store, &lexicon, &sources, &options, &mut |_| {}).unwrap();
     let gold = fixture("gold/seeds.tsv");
     let entities = fixture("gold/entities.tsv");
     let report = warta::evaluate(&store, &[gold.as_path()], &[entities.as_path()], true).unwrap();

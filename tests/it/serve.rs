@@ -10,7 +10,7 @@ use warta::serve::{ServeConfig, serve};
 use crate::util::{seeds_store, stdout};
 
 const ARTICLE: &str = "https://w3id.org/warta/id/article/001_2c12a08885d138fe";
-const TOKEN: &str = "correct-horse-battery-staple";
+pub const TOKEN: &str = "correct-horse-battery-staple";
 
 fn lexicon() -> Arc<warta::Lexicon> {
     static LEXICON: OnceLock<Arc<warta::Lexicon>> = OnceLock::new();
@@ -23,7 +23,7 @@ pub fn seeds_server(configure: impl FnOnce(&mut ServeConfig)) -> String {
 }
 
 /// A writable server on an empty store in memory.
-fn writable_server(configure: impl FnOnce(&mut ServeConfig)) -> String {
+pub fn writable_server(configure: impl FnOnce(&mut ServeConfig)) -> String {
     start(warta::Store::memory().unwrap(), |config| {
         config.write_token = Some(TOKEN.to_owned());
         configure(config);
@@ -42,14 +42,16 @@ fn start(store: warta::Store, configure: impl FnOnce(&mut ServeConfig)) -> Strin
 }
 
 /// What came back: status, content type, the named headers' values, body.
-struct Reply {
-    status: StatusCode,
-    content_type: String,
-    headers: oxhttp::model::HeaderMap,
-    body: String,
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: oxhttp::model::HeaderMap,
+    pub body: String,
 }
 
-fn send(method: Method, url: &str, headers: &[(&str, &str)], body: impl Into<Vec<u8>>) -> Reply {
+pub fn send(method: Method, url: &str, headers: &[(&str, &str)], body: impl Into<Vec<u8>>) -> Reply {
+    // A HEAD response announces a length it does not send: nothing to read.
+    let head = method == Method::HEAD;
     let mut request = Request::builder().method(method).uri(url);
     for (name, value) in headers {
         request = request.header(*name, *value);
@@ -62,19 +64,23 @@ fn send(method: Method, url: &str, headers: &[(&str, &str)], body: impl Into<Vec
         status,
         content_type,
         headers,
-        body: response.into_body().to_string().unwrap(),
+        body: if head {
+            String::new()
+        } else {
+            response.into_body().to_string().unwrap()
+        },
     }
 }
 
-fn get(url: &str, accept: &str) -> Reply {
+pub fn get(url: &str, accept: &str) -> Reply {
     send(Method::GET, url, &[("accept", accept)], Vec::new())
 }
 
-fn encode(text: &str) -> String {
+pub fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
-fn query_url(base: &str, query: &str) -> String {
+pub fn query_url(base: &str, query: &str) -> String {
     format!("{base}/query?query={}", encode(query))
 }
 
@@ -628,9 +634,9 @@ fn the_picture_follows_a_query_or_a_filter() {
 }
 
 /// A `warta serve` process, stopped when dropped.
-struct Process {
-    child: std::process::Child,
-    base: String,
+pub struct Process {
+    pub child: std::process::Child,
+    pub base: String,
 }
 
 impl Drop for Process {
@@ -641,7 +647,7 @@ impl Drop for Process {
 }
 
 /// Starts `warta serve` with `args` on a free port and waits for its address.
-fn warta_serve(args: &[&str]) -> Process {
+pub fn warta_serve(args: &[&str]) -> Process {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
         .arg("serve")
@@ -760,4 +766,270 @@ fn serve_explains_a_missing_store_and_a_taken_port() {
         "{}",
         crate::util::stderr(&taken)
     );
+}
+
+// The protocol items of issue 10 ("Hold up as a server and a store"), one test each.
+
+/// Relative IRIs resolve against the endpoint's URL, in queries and in updates.
+#[test]
+fn issue_10_relative_iris_resolve_against_the_endpoint() {
+    let base = writable_server(|_| {});
+    let reply = send(
+        Method::POST,
+        &format!("{base}/query"),
+        &[("content-type", "application/sparql-query"), ("accept", "application/n-triples")],
+        "CONSTRUCT { <s> <p> 1 } WHERE {}",
+    );
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.body.contains(&format!("<{base}/s> <{base}/p>")), "{}", reply.body);
+    let bearer = format!("Bearer {TOKEN}");
+    let update = send(
+        Method::POST,
+        &format!("{base}/update"),
+        &[("content-type", "application/sparql-update"), ("authorization", &bearer)],
+        "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> <test> } }",
+    );
+    assert_eq!(update.status, StatusCode::NO_CONTENT, "{}", update.body);
+    let ask = get(
+        &query_url(&base, &format!("ASK {{ GRAPH ?g {{ ?s ?p <{base}/test> }} }}")),
+        "application/sparql-results+json",
+    );
+    assert!(ask.body.contains("true"), "{}", ask.body);
+}
+
+/// Two operations in one request, an update sent to the query endpoint, and a protocol dataset
+/// together with the update's own WITH are refused with 400.
+#[test]
+fn issue_10_ambiguous_operations_are_refused() {
+    let base = writable_server(|_| {});
+    let twice = get(&format!("{base}/query?query=ASK%7B%7D&query=ASK%7B%7D"), "*/*");
+    assert_eq!(twice.status, StatusCode::BAD_REQUEST);
+    assert!(twice.body.contains("one query="), "{}", twice.body);
+    let update_by_get = get(&format!("{base}/query?update=CLEAR%20ALL"), "*/*");
+    assert_eq!(update_by_get.status, StatusCode::BAD_REQUEST);
+    assert!(update_by_get.body.contains("/update"), "{}", update_by_get.body);
+    let bearer = format!("Bearer {TOKEN}");
+    let form = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("authorization", bearer.as_str()),
+    ];
+    let two_updates = send(
+        Method::POST,
+        &format!("{base}/update"),
+        &form,
+        "update=CLEAR%20ALL&update=CLEAR%20ALL",
+    );
+    assert_eq!(two_updates.status, StatusCode::BAD_REQUEST);
+    let with = send(
+        Method::POST,
+        &format!("{base}/update?using-graph-uri={}", encode("http://example.org/g")),
+        &form,
+        format!(
+            "update={}",
+            encode("WITH <http://example.org/h> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        ),
+    );
+    assert_eq!(with.status, StatusCode::BAD_REQUEST);
+    assert!(with.body.contains("USING or WITH"), "{}", with.body);
+}
+
+/// CONSTRUCT, DESCRIBE and the Graph Store speak JSON-LD; SELECT answers `application/xml`.
+#[test]
+fn issue_10_json_ld_and_plain_xml_are_served() {
+    let base = seeds_server(|_| {});
+    let construct = get(
+        &query_url(
+            &base,
+            &format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ARTICLE}> {{ ?s ?p ?o }} }} LIMIT 5"),
+        ),
+        "application/ld+json",
+    );
+    assert_eq!(construct.status, StatusCode::OK);
+    assert!(construct.content_type.starts_with("application/ld+json"));
+    let parsed = triples(
+        &construct.body,
+        oxigraph::io::RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    );
+    assert_eq!(parsed, 5);
+    let graph = get(&format!("{base}/store?graph={}", encode(ARTICLE)), "application/ld+json");
+    assert_eq!(graph.status, StatusCode::OK);
+    assert!(graph.content_type.starts_with("application/ld+json"));
+    let xml = get(&query_url(&base, "SELECT (1 AS ?x) {}"), "application/xml");
+    assert_eq!(xml.status, StatusCode::OK);
+    assert!(
+        xml.content_type.starts_with("application/sparql-results+xml"),
+        "{}",
+        xml.content_type
+    );
+    assert!(xml.body.contains("<sparql"), "{}", xml.body);
+}
+
+/// An ASK in CSV or TSV has a header line.
+#[test]
+fn issue_10_ask_in_csv_and_tsv_has_a_header() {
+    let base = seeds_server(|_| {});
+    let csv = get(&query_url(&base, "ASK {}"), "text/csv").body;
+    assert_eq!(csv.lines().collect::<Vec<_>>(), ["_askResult", "true"]);
+    let tsv = get(
+        &query_url(&base, "ASK { <http://example.org/none> ?p ?o }"),
+        "text/tab-separated-values",
+    )
+    .body;
+    assert_eq!(tsv.lines().collect::<Vec<_>>(), ["?_askResult", "false"]);
+}
+
+/// A preflight names every method its route takes, so browser tools may PUT and DELETE.
+#[test]
+fn issue_10_preflights_name_the_methods_of_the_route() {
+    let base = seeds_server(|_| {});
+    let methods = |path: &str| {
+        let reply = send(
+            Method::OPTIONS,
+            &format!("{base}{path}"),
+            &[("origin", "http://tool.example"), ("access-control-request-method", "PUT")],
+            Vec::new(),
+        );
+        assert_eq!(reply.status, StatusCode::NO_CONTENT);
+        reply
+            .headers
+            .get("access-control-allow-methods")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let store = methods("/store?default");
+    for method in ["GET", "HEAD", "PUT", "POST", "DELETE"] {
+        assert!(store.contains(method), "{store}");
+    }
+    assert!(methods("/query").contains("POST"));
+    assert!(!methods("/query").contains("DELETE"));
+}
+
+/// The service description says what this instance does: updates at `/update` only when writes
+/// are on, federation only with `--allow-service`, every format `/query` writes, the row cap;
+/// and it is served as JSON-LD too.
+#[test]
+fn issue_10_the_service_description_describes_this_instance() {
+    let load = |base: &str, accept: &str| {
+        let reply = get(&format!("{base}/query"), accept);
+        assert_eq!(reply.status, StatusCode::OK, "{accept}: {}", reply.body);
+        let store = oxigraph::store::Store::new().unwrap();
+        let format = oxigraph::io::RdfFormat::from_media_type(&reply.content_type).unwrap();
+        store.load_from_slice(format, reply.body.as_bytes()).unwrap();
+        store
+    };
+    let ask = |store: &oxigraph::store::Store, pattern: &str| -> bool {
+        let query = format!("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> ASK {{ {pattern} }}");
+        match oxigraph::sparql::SparqlEvaluator::new()
+            .parse_query(&query)
+            .unwrap()
+            .on_store(store)
+            .execute()
+            .unwrap()
+        {
+            oxigraph::sparql::QueryResults::Boolean(value) => value,
+            _ => panic!("not an ASK"),
+        }
+    };
+    let read_only = seeds_server(|config| config.max_rows = 1234);
+    let description = load(&read_only, "application/ld+json");
+    assert!(ask(
+        &description,
+        &format!("?s sd:endpoint <{read_only}/query> ; sd:supportedLanguage sd:SPARQL11Query")
+    ));
+    assert!(!ask(&description, "?s sd:supportedLanguage sd:SPARQL11Update"));
+    assert!(!ask(&description, "?s sd:feature sd:BasicFederatedQuery"));
+    for format in ["N-Quads", "TriG", "JSON-LD", "SPARQL_Results_TSV"] {
+        assert!(
+            ask(&description, &format!("?s sd:resultFormat <http://www.w3.org/ns/formats/{format}>")),
+            "{format}"
+        );
+    }
+    assert!(ask(
+        &description,
+        "?s <http://www.w3.org/2000/01/rdf-schema#comment> ?c FILTER(CONTAINS(?c, '1234 rows'))"
+    ));
+    let _json = load(&read_only, "application/json");
+    let writable = writable_server(|config| config.allowed_services = vec!["http://example.org/sparql".to_owned()]);
+    let description = load(&writable, "text/turtle");
+    assert!(ask(
+        &description,
+        &format!("?s sd:endpoint <{writable}/update> ; sd:supportedLanguage sd:SPARQL11Update")
+    ));
+    assert!(!ask(
+        &description,
+        &format!("?s sd:endpoint <{writable}/query> ; sd:supportedLanguage sd:SPARQL11Update")
+    ));
+    assert!(ask(&description, "?s sd:feature sd:BasicFederatedQuery"));
+}
+
+/// A HEAD on the Graph Store says the length its GET answers with.
+#[test]
+fn issue_10_head_says_the_length_of_the_get() {
+    let base = seeds_server(|_| {});
+    let url = format!("{base}/store?graph={}", encode(ARTICLE));
+    let head = send(Method::HEAD, &url, &[("accept", "text/turtle")], Vec::new());
+    let get_reply = get(&url, "text/turtle");
+    assert!(head.body.is_empty());
+    assert_eq!(
+        head.headers.get("content-length").unwrap().to_str().unwrap(),
+        get_reply.body.len().to_string()
+    );
+    assert!(!get_reply.body.is_empty());
+}
+
+/// A Graph Store read returns triples: a client that lists N-Quads first gets Turtle when it
+/// takes Turtle too, and triples (in no named graph) when it takes N-Quads alone.
+#[test]
+fn issue_10_a_graph_read_returns_triples() {
+    let base = seeds_server(|_| {});
+    let url = format!("{base}/store?graph={}", encode(ARTICLE));
+    let comunica = get(&url, "application/n-quads,application/trig;q=0.95,text/turtle;q=0.6");
+    assert!(comunica.content_type.starts_with("text/turtle"), "{}", comunica.content_type);
+    let quads_only = get(&url, "application/n-quads");
+    assert!(quads_only.content_type.starts_with("application/n-quads"));
+    let quads: Vec<_> = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+        .for_slice(quads_only.body.as_bytes())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!quads.is_empty());
+    assert!(quads.iter().all(|q| q.graph_name.is_default_graph()));
+}
+
+/// The row cap is in the service description (above), in the header of a cut response, and
+/// on the page's status line.
+#[test]
+fn issue_10_the_row_cap_is_stated() {
+    let script = include_str!("../../src/serve/assets/app.js");
+    assert!(script.contains("x-warta-truncated"), "the page shows the cut");
+    let readme = include_str!("../../README.md");
+    assert!(readme.contains("--max-rows"), "the README states the cap");
+}
+
+/// A form declared ISO-8859-1 is read in ISO-8859-1; a charset the server does not read is 415.
+#[test]
+fn issue_10_a_forms_declared_charset_is_honoured() {
+    let base = seeds_server(|_| {});
+    // "é" is the byte E9 in ISO-8859-1.
+    let latin1 = send(
+        Method::POST,
+        &format!("{base}/query"),
+        &[
+            ("content-type", "application/x-www-form-urlencoded; charset=ISO-8859-1"),
+            ("accept", "text/csv"),
+        ],
+        "query=SELECT+%28STR%28%27caf%E9%27%29+AS+%3Fx%29+%7B%7D",
+    );
+    assert_eq!(latin1.status, StatusCode::OK, "{}", latin1.body);
+    assert_eq!(latin1.body.lines().nth(1), Some("café"));
+    let utf16 = send(
+        Method::POST,
+        &format!("{base}/query"),
+        &[("content-type", "application/sparql-query; charset=UTF-16")],
+        "ASK {}".encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>(),
+    );
+    assert_eq!(utf16.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }

@@ -27,15 +27,22 @@ function compact(iri) {
   return iri;
 }
 
-// A result cell: actors and articles link to their pages, other IRIs to themselves.
+// A result cell: actors and articles link to their pages, web addresses to themselves; any other
+// IRI (javascript:, data:, urn:) is shown as text, never as a link.
 function cell(term) {
   const td = document.createElement("td");
   if (!term) return td;
   if (term.type === "uri") {
+    let href = null;
+    if (term.value.startsWith(ACTOR_BASE)) href = "/actor/" + term.value.slice(ACTOR_BASE.length);
+    else if (term.value.startsWith(ARTICLE_BASE)) href = "/article/" + term.value.slice(ARTICLE_BASE.length);
+    else if (/^https?:/i.test(term.value)) href = term.value;
+    if (href === null) {
+      td.textContent = compact(term.value);
+      return td;
+    }
     const a = document.createElement("a");
-    if (term.value.startsWith(ACTOR_BASE)) a.href = "/actor/" + term.value.slice(ACTOR_BASE.length);
-    else if (term.value.startsWith(ARTICLE_BASE)) a.href = "/article/" + term.value.slice(ARTICLE_BASE.length);
-    else a.href = term.value;
+    a.href = href;
     a.textContent = compact(term.value);
     td.appendChild(a);
   } else {
