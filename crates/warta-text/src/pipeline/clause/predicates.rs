@@ -1,8 +1,8 @@
 //! Predicates of a sentence: trigger words (roots in their affix forms, fixed phrases),
 //! verbs of saying, other verbs and copulas; and whether a trigger's required words follow it.
 
-use crate::lexicon::morph::{Prefix, Suffix};
-use crate::lexicon::{PatternWord, Trigger, TriggerKey, WordClass};
+use crate::lexicon::morph::{AffixPattern, Prefix, Suffix};
+use crate::lexicon::{PatternWord, Slot, Trigger, TriggerKey, WordClass};
 use crate::pipeline::clause::{Pred, PredKind, Sentence};
 use crate::pipeline::segment::TokenKind;
 
@@ -42,17 +42,38 @@ impl Sentence<'_> {
                 continue;
             }
             let Some(analysis) = self.analysis(index) else { continue };
-            let triggers: Vec<usize> = self
-                .lexicon
-                .triggers_for_root(&analysis.root)
-                .filter(|(_, t)| matches!(&t.key, TriggerKey::Root { forms, .. } if forms.contains(&analysis.pattern)))
-                .map(|(i, _)| i)
-                .collect();
-            let verbal = analysis
-                .pattern
-                .prefixes
-                .first()
-                .is_some_and(|p| matches!(p, Prefix::MeN | Prefix::Di | Prefix::Ber));
+            // News and headlines drop meN- (`RI kecam Israel`, `AS lancarkan serangan`): a verb
+            // without its prefix, after a subject or an auxiliary, or with -kan or -i, is read
+            // as the active verb it stands for.
+            let with_pattern = |pattern: &AffixPattern| -> Vec<usize> {
+                self.lexicon
+                    .triggers_for_root(&analysis.root)
+                    .filter(|(_, t)| matches!(&t.key, TriggerKey::Root { forms, .. } if forms.contains(pattern)))
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            let mut triggers = with_pattern(&analysis.pattern);
+            let mut pattern = &analysis.pattern;
+            let informal = self.informal_active(index, &analysis.pattern);
+            if let Some(active) = informal.as_ref().filter(|_| triggers.is_empty()) {
+                triggers = with_pattern(active);
+                if !triggers.is_empty() {
+                    pattern = active;
+                }
+            }
+            // A bare stance word after its subject is its verb (`Jepang protes Tiongkok`); a bare
+            // judgement word (`harus`, `ilegal`) stays what it is.
+            let bare_verb = informal.is_some()
+                && !triggers.is_empty()
+                && triggers
+                    .iter()
+                    .filter_map(|&t| self.trigger(t))
+                    .all(|t| !t.slots.contains(&Slot::Claim));
+            let verbal = bare_verb
+                || pattern
+                    .prefixes
+                    .first()
+                    .is_some_and(|p| matches!(p, Prefix::MeN | Prefix::Di | Prefix::Ber));
             let nominal = !verbal
                 && (analysis.pattern.suffix == Some(Suffix::An)
                     || analysis.pattern.prefixes.first() == Some(&Prefix::PeN)
@@ -94,6 +115,28 @@ impl Sentence<'_> {
         }
         preds.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
         preds
+    }
+
+    /// The active (meN-) pattern a prefixless verb stands for, when its place says it is a verb:
+    /// it carries -kan or -i, or follows a subject or an auxiliary (`akan`, `sudah`, `tidak`).
+    /// A bare root elsewhere is a noun (`kritik Rusia`).
+    fn informal_active(&self, index: usize, pattern: &AffixPattern) -> Option<AffixPattern> {
+        // `peringatkan` is memperingatkan without meN-: per- may stay.
+        let without_men = pattern.prefixes.is_empty() || pattern.prefixes == [Prefix::Per];
+        if !without_men || pattern.suffix == Some(Suffix::An) {
+            return None;
+        }
+        let verb_suffix = matches!(pattern.suffix, Some(Suffix::Kan | Suffix::I));
+        let mut before = index;
+        while before > 0 && matches!(self.class(before - 1), Some(WordClass::Aux | WordClass::Neg | WordClass::Announce)) {
+            before -= 1;
+        }
+        let after_auxiliary = before < index;
+        let after_subject = before.checked_sub(1).is_some_and(|b| self.mention_at(b).is_some());
+        (verb_suffix || after_auxiliary || after_subject).then(|| AffixPattern {
+            prefixes: std::iter::once(Prefix::MeN).chain(pattern.prefixes.iter().copied()).collect(),
+            suffix: pattern.suffix,
+        })
     }
 
     /// Phrase triggers starting at `index`, with their length in tokens.
