@@ -346,12 +346,19 @@ impl Sentence<'_> {
         let toward_sides_only = trigger.slots.iter().all(|slot| *slot == Slot::Parties);
         if pred.passive && !claim && !toward_sides_only {
             // `X didukung (oleh) Y`: Y acts on X.
-            objects = self.subject_of(pred_index, 0);
             let mut after = pred.tokens.end;
             if self.key(after) == "oleh" {
                 after += 1;
             }
             subjects = self.noun_phrase_actors(after, trigger.relation, false);
+            if trigger.relation == Relation::Mediates {
+                // `perundingan antara X dan Y dimediasi oleh Z`, `gencatan senjata yang dimediasi
+                // Z`: Z mediates between those the talks are between, else the conflict's sides.
+                objects = self.between_before(pred);
+                toward_parties = objects.is_empty();
+            } else {
+                objects = self.subject_of(pred_index, 0);
+            }
             rule = "passive";
         } else {
             if pred.agent {

@@ -139,6 +139,13 @@ impl Sentence<'_> {
         }
     }
 
+    /// `antara X dan Y` in the clause before the predicate at `pred`: both.
+    pub(super) fn between_before(&self, pred: &Pred) -> Vec<usize> {
+        let start = self.clause_start(pred.tokens.start);
+        let found = self.after_preposition(start, pred.tokens.start, &["antara"], Relation::Mediates);
+        if found.len() >= 2 { found } else { Vec::new() }
+    }
+
     /// `dengan tegas`, `secara terbuka`, `segera`: adverbials between a verb and its object.
     pub(super) fn skip_adverbials(&self, mut index: usize) -> usize {
         loop {
