@@ -425,10 +425,25 @@ impl Sentence<'_> {
                 }
             }
         }
-        let reciprocal = self
-            .before_predicate(pred.tokens.start)
-            .iter()
-            .any(|&i| self.class(i) == Some(WordClass::Recip));
+        // `saling menuduh`; and `X dan Y adalah sekutu`: a symmetric noun with no party of its own
+        // holds among its coordinated subjects.
+        // Not when the noun is what another stance or a purpose is about (`memediasi perundingan`,
+        // `mendesak X dan Y untuk berunding`): then the talks are not told as held between them.
+        let governed = self
+            .governing_predicate(pred.tokens.start)
+            .is_some_and(|q| self.preds.get(q).is_some_and(|g| g.kind == PredKind::Trigger))
+            || pred
+                .tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|b| self.class(b) == Some(WordClass::Purpose))
+            || self.in_prepositional_phrase(pred.tokens.start);
+        let among_subjects = trigger.relation.is_symmetric() && objects.is_empty() && !toward_parties && subjects.len() >= 2 && !governed;
+        let reciprocal = among_subjects
+            || self
+                .before_predicate(pred.tokens.start)
+                .iter()
+                .any(|&i| self.class(i) == Some(WordClass::Recip));
         if claim {
             rule = "claim";
         }

@@ -81,12 +81,16 @@ impl Sentence<'_> {
                 let found = self.after_preposition(pred.tokens.end, end, &["antara"], relation);
                 if found.len() >= 2 { found } else { Vec::new() }
             }
+            // `sekutu X`, `sekutu dekat X`, `sekutu utamanya, X`.
             Slot::Of => {
-                for index in pred.tokens.end..pred.tokens.end + 3 {
+                for index in pred.tokens.end..pred.tokens.end + 4 {
                     if let Some(m) = self.mention_at(index) {
-                        return vec![m];
+                        return self.coordinated_right(m);
                     }
-                    if self.class(index).is_some() || self.tokens.get(index).is_none_or(|t| t.kind != TokenKind::Word) {
+                    let describing = self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Word)
+                        && (self.class(index).is_none() || self.key(index) == "dekat");
+                    let comma = self.is_punct(index, &[","]) && index > pred.tokens.end;
+                    if !(describing || comma) {
                         break;
                     }
                 }
