@@ -128,6 +128,8 @@ pub enum WordClass {
     /// Opens a condition (`jika`, `apabila`): a clause as well as `conj`, and what it supposes is
     /// no stance (`tidak akan tinggal diam jika Israel menyerang`).
     Condition,
+    /// A verb of receiving a stance (`menuai kecaman dari X`): its subject is the stance's party.
+    Receive,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -373,6 +375,7 @@ impl Lexicon {
                 "particle" => WordClass::Particle,
                 "hope" => WordClass::Hope,
                 "condition" => WordClass::Condition,
+                "receive" => WordClass::Receive,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);

@@ -423,6 +423,9 @@ impl Sentence<'_> {
                 if objects.is_empty() && !toward_parties {
                     objects = self.shared_object(pred, trigger.relation);
                 }
+                if objects.is_empty() && !toward_parties {
+                    objects = self.receiver(pred);
+                }
             }
         }
         // `saling menuduh`; and `X dan Y adalah sekutu`: a symmetric noun with no party of its own

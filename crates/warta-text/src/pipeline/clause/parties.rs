@@ -143,6 +143,36 @@ impl Sentence<'_> {
         }
     }
 
+    /// `Langkah Israel menuai kecaman dari PBB`: the subject of a verb of receiving is the party
+    /// of the stance noun it receives.
+    pub(super) fn receiver(&self, pred: &Pred) -> Vec<usize> {
+        if !pred.nominal {
+            return Vec::new();
+        }
+        let mut index = pred.tokens.start;
+        while index > 0 && matches!(self.class(index - 1), Some(WordClass::Aux | WordClass::Det)) {
+            index -= 1;
+        }
+        let Some(verb) = index.checked_sub(1).filter(|&v| self.class(v) == Some(WordClass::Receive)) else {
+            return Vec::new();
+        };
+        let mut at = verb;
+        while at > 0 {
+            at -= 1;
+            if self.is_hard_stop(at) || self.pred_ending(at).is_some() {
+                break;
+            }
+            if let Some(m) = self.mention_at(at) {
+                return self
+                    .coordinated_left(m)
+                    .into_iter()
+                    .filter(|&c| self.acceptable_party(c, Relation::Condemns))
+                    .collect();
+            }
+        }
+        Vec::new()
+    }
+
     /// `antara X dan Y` in the clause before the predicate at `pred`: both.
     pub(super) fn between_before(&self, pred: &Pred) -> Vec<usize> {
         let start = self.clause_start(pred.tokens.start);

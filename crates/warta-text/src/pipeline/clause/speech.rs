@@ -11,7 +11,25 @@ impl Sentence<'_> {
         let mut found = Vec::new();
         self.quote_attributions(&mut found);
         self.reported_attributions(&mut found);
+        self.colon_attribution(&mut found);
         found
+    }
+
+    /// `Kementerian Luar Negeri Prancis: serangan itu tidak dapat diterima`: an actor opening the
+    /// sentence before a colon says the rest.
+    fn colon_attribution(&self, found: &mut Vec<Attribution>) {
+        let Some(first) = self.tokens.iter().position(|t| t.kind == TokenKind::Word) else {
+            return;
+        };
+        let Some(m) = self.mention_at(first) else { return };
+        let Some(end) = self.mention(m).map(|x| x.tokens.end) else { return };
+        if self.is_punct(end, &[":"]) && !self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Quote) {
+            found.push(Attribution {
+                scope: end + 1..self.tokens.len(),
+                speaker: Speaker::Mentions(vec![m]),
+                quoted: false,
+            });
+        }
     }
 
     /// A bare verb of saying used as a tag (`kata`, `tambahnya`).

@@ -13,7 +13,8 @@ impl Sentence<'_> {
         if !pred.nominal || trigger.slots.contains(&Slot::Of) || trigger.slots.contains(&Slot::Claim) {
             return None;
         }
-        for index in pred.tokens.end..pred.tokens.end + 2 {
+        // `kecaman keras dari X`, `dukungan penuh Turki`: an adverb or adjective may come first.
+        for index in pred.tokens.end..pred.tokens.end + 3 {
             if let Some(m) = self.mention_at(index) {
                 return (self.mention(m)?.tokens.start == index).then(|| self.coordinated_right(m));
             }
@@ -21,7 +22,8 @@ impl Sentence<'_> {
                 let m = self.mention_at(index + 1)?;
                 return Some(self.coordinated_right(m));
             }
-            if self.class(index).is_some() || self.tokens.get(index).is_none_or(|t| t.kind != TokenKind::Word) {
+            let describing = self.class(index).is_none_or(|c| c == WordClass::Aux);
+            if !describing || self.tokens.get(index).is_none_or(|t| t.kind != TokenKind::Word) {
                 return None;
             }
         }
@@ -288,6 +290,7 @@ impl Sentence<'_> {
                     WordClass::Prep
                     | WordClass::Conj
                     | WordClass::Condition
+                    | WordClass::Receive
                     | WordClass::Source
                     | WordClass::Deny
                     | WordClass::Honorific
