@@ -35,7 +35,17 @@ pub fn is_acronym(word: &str) -> bool {
 
 /// Splits text into the pieces every stage agrees on, as byte ranges: runs of letters and
 /// digits (with inner apostrophes: `d'Ivoire`), numbers with inner `.,/:` (`2.000`, `27/9/2020`),
-/// and every other non-space character on its own (a hyphen is a piece: `Bangsa-Bangsa` is three).
+/// reduplicated words (`Bangsa-Bangsa`), and every other non-space character on its own (a hyphen
+/// between two names is a piece: `Korea Utara-Rusia`).
+/// Whether `rest` opens with `word` again, whole, in any case: a capitalised reduplication.
+fn reduplicates(word: &str, rest: &str) -> bool {
+    let mut again = rest.chars();
+    let same = word
+        .chars()
+        .all(|c| again.next().is_some_and(|d| c.to_lowercase().eq(d.to_lowercase())));
+    same && !again.next().is_some_and(char::is_alphanumeric)
+}
+
 pub fn pieces(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -55,14 +65,19 @@ pub fn pieces(text: &str) -> Vec<(usize, usize)> {
                         .and_then(|rest| rest.chars().next())
                         .is_some_and(char::is_alphanumeric)
                 } else if !numeric && next == '-' {
-                    // A reduplicated or compound word (`negara-negara`, `sekeras-kerasnya`) is one
-                    // word; names and pairs keep their parts (`Korea Utara-Rusia`, `al-Assad`).
+                    // A reduplicated or compound word (`negara-negara`, `Negara-Negara`,
+                    // `sekeras-kerasnya`) is one word; names and pairs keep their parts
+                    // (`Korea Utara-Rusia`, `al-Assad`).
                     let before_lower = text.get(..i).and_then(|b| b.chars().next_back()).is_some_and(char::is_lowercase);
                     let after_lower = text
                         .get(i + 1..)
                         .and_then(|rest| rest.chars().next())
                         .is_some_and(char::is_lowercase);
-                    before_lower && after_lower
+                    (before_lower && after_lower)
+                        || text
+                            .get(start..i)
+                            .zip(text.get(i + 1..))
+                            .is_some_and(|(word, rest)| reduplicates(word, rest))
                 } else {
                     false
                 };
@@ -92,14 +107,12 @@ mod tests {
 
     #[test]
     fn pieces_split_words_numbers_and_punctuation() {
-        let text = "Bangsa-Bangsa (27/9/2020), Rp 1,3 d'Ivoire 2.000 orang.";
+        let text = "Bangsa-Bangsa (27/9/2020), Rp 1,3 d'Ivoire 2.000 orang Utara-Rusia.";
         let got: Vec<&str> = pieces(text).into_iter().filter_map(|(s, e)| text.get(s..e)).collect();
         assert_eq!(
             got,
             [
-                "Bangsa",
-                "-",
-                "Bangsa",
+                "Bangsa-Bangsa",
                 "(",
                 "27/9/2020",
                 ")",
@@ -109,6 +122,9 @@ mod tests {
                 "d'Ivoire",
                 "2.000",
                 "orang",
+                "Utara",
+                "-",
+                "Rusia",
                 "."
             ]
         );

@@ -71,6 +71,11 @@ pub struct Title {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadRole {
     State,
+    /// The state's armed forces: named alone, those of the country the article is set in.
+    /// `adjective`: after a noun it describes it (`operasi militer`) rather than owns it.
+    Forces {
+        adjective: bool,
+    },
     Official,
     Population,
 }
@@ -92,6 +97,20 @@ pub enum ReferenceTarget {
     AgentOf(String),
     /// Whoever did the last hostile act the text mentioned (`serangan itu`).
     LastAct,
+    /// The same for an act a state does within its borders (`kudeta itu`): with none told of,
+    /// the forces of the country the article is set in.
+    LastActOrSetting,
+    /// The forces of the country the article is set in, named without it (`junta`, `militer`).
+    Setting,
+}
+
+/// A noun of a hostile act (`data/acts.tsv`).
+#[derive(Debug, Clone)]
+pub struct Act {
+    /// Folded words.
+    pub words: Vec<String>,
+    /// Done by a state within its own borders (`kudeta`): by the country where it happens.
+    pub within_borders: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -214,8 +233,8 @@ pub struct Lexicon {
     pub conflicts: Vec<Theatre>,
     conflict_words: HashSet<String>,
     abbreviations: HashSet<String>,
-    /// Nouns of hostile acts (`serangan`, `kudeta`, `uji coba rudal`), as folded words.
-    acts: Vec<Vec<String>>,
+    /// Nouns of hostile acts (`serangan`, `kudeta`, `uji coba rudal`).
+    acts: Vec<Act>,
     /// The country whose news is read: its bodies are the ones named without a country.
     pub home: ActorKey,
     /// Single-word names (folded) of listed actors, for matching misspellings.
@@ -297,9 +316,16 @@ impl Lexicon {
         for row in heads_table.rows() {
             let role = match row.cell(1) {
                 "state" => HeadRole::State,
+                "forces" => HeadRole::Forces { adjective: false },
+                "forces+adjective" => HeadRole::Forces { adjective: true },
                 "official" => HeadRole::Official,
                 "population" => HeadRole::Population,
-                other => return Err(heads_table.error(row, format!("unknown role '{other}': state, official or population"))),
+                other => {
+                    return Err(heads_table.error(
+                        row,
+                        format!("unknown role '{other}': state, forces, forces+adjective, official or population"),
+                    ));
+                }
             };
             head_phrases.push((row.cell(0).to_owned(), PhraseKind::Head(heads.len())));
             heads.push(role);
@@ -320,6 +346,7 @@ impl Lexicon {
                 "country-of-antecedent" => ReferenceTarget::CountryOfAntecedent,
                 "statement" => ReferenceTarget::Statement,
                 "last-act" => ReferenceTarget::LastAct,
+                "setting" => ReferenceTarget::Setting,
                 other => match other.strip_prefix("agent-of:") {
                     Some(root) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
                     _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
@@ -335,11 +362,24 @@ impl Lexicon {
 
         // A hostile act named with a demonstrative (`serangan itu`, `kudeta tersebut`) refers back
         // to the last act told of: one reference per act and demonstrative.
-        let acts_table = table("acts.tsv", &["act"])?;
-        let mut acts: Vec<Vec<String>> = Vec::new();
+        let acts_table = table("acts.tsv", &["act", "done_by"])?;
+        let mut acts: Vec<Act> = Vec::new();
         for row in acts_table.rows() {
             let act = row.cell(0);
-            acts.push(act.split_whitespace().map(crate::text::fold).collect());
+            let within_borders = match row.cell(1) {
+                "-" => false,
+                "state-where" => true,
+                other => return Err(acts_table.error(row, format!("unknown done_by '{other}': - or state-where"))),
+            };
+            acts.push(Act {
+                words: act.split_whitespace().map(crate::text::fold).collect(),
+                within_borders,
+            });
+            let target = if within_borders {
+                ReferenceTarget::LastActOrSetting
+            } else {
+                ReferenceTarget::LastAct
+            };
             for demonstrative in ["ini", "itu", "tersebut"] {
                 let phrase = format!("{act} {demonstrative}");
                 if references.iter().any(|r: &Reference| r.phrase == phrase) {
@@ -347,7 +387,7 @@ impl Lexicon {
                 }
                 references.push(Reference {
                     phrase,
-                    target: ReferenceTarget::LastAct,
+                    target: target.clone(),
                     not_before: Vec::new(),
                 });
             }
@@ -690,13 +730,12 @@ impl Lexicon {
         if tied { None } else { best.map(|(_, key)| key.clone()) }
     }
 
-    /// The number of words of the hostile act named at the start of `keys`, if one is.
-    pub fn act_at(&self, keys: &[&str]) -> Option<usize> {
+    /// The hostile act named at the start of `keys`, the longest if several are.
+    pub fn act_at(&self, keys: &[&str]) -> Option<&Act> {
         self.acts
             .iter()
-            .filter(|act| act.len() <= keys.len() && act.iter().zip(keys).all(|(a, k)| a == k))
-            .map(Vec::len)
-            .max()
+            .filter(|act| act.words.len() <= keys.len() && act.words.iter().zip(keys).all(|(a, k)| a == k))
+            .max_by_key(|act| act.words.len())
     }
 
     /// True for a folded noun of conflict (`perang`, `invasi`).

@@ -118,6 +118,36 @@ pub fn parties(sentences: &[Sentence], mentions: &[SentenceMentions], clauses: &
         .unwrap_or_default()
 }
 
+/// The country an article about one country's own crisis (a coup, a crackdown) is set in: the
+/// country most often named as the place of things (`di Niger`, `di Niamey`), the first on a
+/// tie. Forces named without a country (`junta`, `militer`) are its (ANNOTATION.md: `militer X`
+/// is X). None for an article with two sides: there an unnamed army could be either's.
+pub fn setting(sentences: &[Sentence], mentions: &[SentenceMentions], lexicon: &Lexicon, parties: &[ActorKey]) -> Option<ActorKey> {
+    if !parties.is_empty() {
+        return None;
+    }
+    let mut places: Vec<(ActorKey, usize)> = Vec::new();
+    for (sentence, found) in sentences.iter().zip(mentions) {
+        for mention in &found.mentions {
+            let Referent::Actor(key) = &mention.referent else { continue };
+            let after_di = mention
+                .tokens
+                .start
+                .checked_sub(1)
+                .and_then(|i| sentence.tokens.get(i))
+                .is_some_and(|t| t.key == "di");
+            if after_di && lexicon.gazetteer.kind(key) == Some(ActorKind::Country) {
+                match places.iter_mut().find(|(place, _)| place == key) {
+                    Some((_, count)) => *count += 1,
+                    None => places.push((key.clone(), 1)),
+                }
+            }
+        }
+    }
+    // `max_by_key` keeps the last of equals: reversed, the first named wins a tie.
+    places.into_iter().rev().max_by_key(|(_, count)| *count).map(|(key, _)| key)
+}
+
 /// Countries and armed organisations can be sides; persons and ministries are not.
 fn is_side(lexicon: &Lexicon, key: &ActorKey) -> bool {
     lexicon.gazetteer.resolve(key.as_str()).is_some_and(|info| match info.kind {

@@ -52,11 +52,20 @@ pub struct Output {
     pub new_persons: BTreeMap<ActorKey, String>,
 }
 
-pub fn statements(text: &str, sentences: &[SentenceInput<'_>], parties: &[ActorKey], lexicon: &Lexicon) -> Output {
+/// `parties` are the sides of the article's conflict; `setting` the country its own crisis
+/// happens in (`conflict::setting`).
+pub fn statements(
+    text: &str,
+    sentences: &[SentenceInput<'_>],
+    parties: &[ActorKey],
+    setting: Option<&ActorKey>,
+    lexicon: &Lexicon,
+) -> Output {
     let mut discourse = Discourse {
         text,
         lexicon,
         parties,
+        setting,
         state: State::default(),
         new_persons: BTreeMap::new(),
         statements: Vec::new(),
@@ -114,6 +123,7 @@ struct Discourse<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
     parties: &'a [ActorKey],
+    setting: Option<&'a ActorKey>,
     state: State,
     new_persons: BTreeMap<ActorKey, String>,
     statements: Vec<Statement>,
@@ -409,6 +419,9 @@ impl Discourse<'_> {
             }
             ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_default(),
             ReferenceTarget::LastAct => self.state.last_act.clone(),
+            ReferenceTarget::LastActOrSetting if self.state.last_act.is_empty() => self.setting.into_iter().cloned().collect(),
+            ReferenceTarget::LastActOrSetting => self.state.last_act.clone(),
+            ReferenceTarget::Setting => self.setting.into_iter().cloned().collect(),
         }
     }
 

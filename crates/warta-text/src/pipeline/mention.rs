@@ -354,6 +354,15 @@ impl Composer<'_> {
 
     fn push(&mut self, tokens: Range<usize>, referent: Referent, role: Role, post: Option<Post>, fuzzy: bool) -> usize {
         let end = tokens.end;
+        // `Komunitas Ekonomi Negara-Negara Afrika Barat (ECOWAS)`: a name restated in brackets
+        // is the same mention, so that it coordinates as one (`Uni Afrika dan ... (ECOWAS)`).
+        let restated = self.mentions.last().is_some_and(|last| {
+            last.tokens.end + 1 == tokens.start && self.key(last.tokens.end) == "(" && self.key(end) == ")" && last.referent == referent
+        });
+        if let Some(last) = self.mentions.last_mut().filter(|_| restated) {
+            last.tokens.end = end + 1;
+            return end + 1;
+        }
         self.mentions.push(Mention {
             tokens,
             referent,
@@ -442,13 +451,30 @@ impl Composer<'_> {
 
     /// A noun head before an actor: `pemerintah Armenia`, `orang-orang Armenia`, `pemerintahan Trump`.
     fn head(&mut self, start: usize, head_end: usize, head: usize) -> Option<usize> {
-        let role = match self.lexicon.heads.get(head)? {
-            HeadRole::State => Role::State,
+        let head_role = *self.lexicon.heads.get(head)?;
+        let role = match head_role {
+            HeadRole::State | HeadRole::Forces { .. } => Role::State,
             HeadRole::Official => Role::Official,
             HeadRole::Population => Role::Population,
         };
         // A title may stand between ("pejabat tinggi pemerintahan ...") but a head takes the actor right after it.
-        let actor = self.actor_at(head_end)?;
+        let Some(actor) = self.actor_at(head_end) else {
+            // `menyerukan kepada militer`, `junta menahan ...`: forces named alone are the
+            // setting's; after a noun they describe it (`operasi militer`, `penahanan militer`).
+            let alone = match head_role {
+                HeadRole::Forces { adjective } => !adjective || self.opens_noun_phrase(start),
+                _ => false,
+            };
+            return alone.then(|| {
+                self.push(
+                    start..head_end,
+                    Referent::Reference(ReferenceTarget::Setting),
+                    Role::State,
+                    None,
+                    false,
+                )
+            });
+        };
         match self.kind_of(&actor.key) {
             Some(ActorKind::Person) if role == Role::State => {
                 Some(self.push(start..actor.end, Referent::CountryOf(actor.key), Role::State, None, actor.fuzzy))
@@ -522,7 +548,9 @@ impl Composer<'_> {
                     return Some(self.push(start..end, Referent::Reference(target), Role::Official, None, false));
                 }
                 // `Menteri Pertahanan Republik Filipina X`: a head that keeps the country.
-                (_, Some(Atom::Head(head))) if org.is_none() && self.lexicon.heads.get(head) == Some(&HeadRole::State) => {
+                (_, Some(Atom::Head(head)))
+                    if org.is_none() && matches!(self.lexicon.heads.get(head), Some(HeadRole::State | HeadRole::Forces { .. })) =>
+                {
                     let head_end = self.atom(index)?.0.end;
                     match self.actor_at(head_end).filter(|a| self.kind_of(&a.key) == Some(ActorKind::Country)) {
                         Some(country) => {
@@ -626,6 +654,19 @@ impl Composer<'_> {
             },
             None => Referent::Reference(ReferenceTarget::Person),
         }
+    }
+
+    /// True when a noun phrase can begin at `index`: nothing before it in the sentence, or a
+    /// punctuation mark, a function word or a verb, not a noun it would describe.
+    fn opens_noun_phrase(&self, index: usize) -> bool {
+        let Some(previous) = index.checked_sub(1).and_then(|i| self.tokens.get(i)) else {
+            return true;
+        };
+        previous.kind != TokenKind::Word
+            || self.lexicon.word_class(&previous.key).is_some()
+            || self.lexicon.stemmer.analyze(&previous.key).is_some_and(|a| {
+                matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber)) && a.pattern.suffix != Some(Suffix::An)
+            })
     }
 
     /// True for a word the stemmer reads as a derived Indonesian form (`Jelaskan`, `Temui`): in a

@@ -53,6 +53,7 @@ struct Stages {
     mentions: Vec<mention::SentenceMentions>,
     clauses: Vec<clause::SentenceClauses>,
     parties: Vec<ActorKey>,
+    setting: Option<ActorKey>,
 }
 
 /// Runs the stages up to clauses and the parties, in their order.
@@ -77,12 +78,14 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
         .map(|(s, m)| clause::analyze(&s.tokens, &m.mentions, lexicon))
         .collect();
     let parties = conflict::parties(&sentences, &mentions, &clauses, lexicon);
+    let setting = conflict::setting(&sentences, &mentions, lexicon, &parties);
     Stages {
         lines,
         sentences,
         mentions,
         clauses,
         parties,
+        setting,
     }
 }
 
@@ -95,6 +98,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
         mentions,
         clauses,
         parties,
+        setting,
     } = stages(text, lexicon);
 
     let token_lists: Vec<&[segment::Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
@@ -113,7 +117,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
             section_actor: sentence.section.and_then(|line| header_actors.get(&line).cloned()),
         })
         .collect();
-    let output = discourse::statements(text, &inputs, &parties, lexicon);
+    let output = discourse::statements(text, &inputs, &parties, setting.as_ref(), lexicon);
     let mut statements = output.statements;
     discourse::dedup(&mut statements);
 
@@ -234,7 +238,7 @@ pub fn debug(article: &Article, lexicon: &Lexicon) {
         println!("  topic {:?} events {:?}", clauses.topic, clauses.events);
     }
     let extraction = extract(article, lexicon);
-    println!("=== parties {:?}", extraction.parties);
+    println!("=== parties {:?} setting {:?}", extraction.parties, stages.setting);
     for s in &extraction.statements {
         println!(
             "{} {} {} [{}] {:?} {:.2} {}",

@@ -304,7 +304,7 @@ impl Sentence<'_> {
                 .get(index..)
                 .and_then(|rest| self.lexicon.act_at(rest))
                 .filter(|_| self.mention_at(index).is_none());
-            let Some(length) = act else {
+            let Some(act) = act else {
                 index += 1;
                 continue;
             };
@@ -325,7 +325,7 @@ impl Sentence<'_> {
                 let targets = self.act_targets(&agents);
                 events.push(Event { root, agents, targets });
             }
-            index += length;
+            index += act.words.len();
         }
     }
 

@@ -195,6 +195,14 @@ impl Sentence<'_> {
         }
     }
 
+    /// True for the closing mark of a few words set in quotes inside a phrase (`mengutuk
+    /// "percobaan kudeta" di Niger`): the phrase reads on past it.
+    fn closes_scare_quotes(&self, index: usize) -> bool {
+        let is_quote = |i: usize| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote);
+        let is_word = |i: usize| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word);
+        is_quote(index) && (index.saturating_sub(5)..index.saturating_sub(1)).any(|i| is_quote(i) && (i + 1..index).all(is_word))
+    }
+
     /// The actors of the noun phrase at `start`: its head actor, or the possessor after a noun
     /// (`operasi Azerbaijan`, `agresi bersenjata AS`), with coordinated ones; for disapproval the
     /// act's agent wherever the phrase names it (`penembakan oleh pasukan Armenia`, `pendudukan
@@ -218,6 +226,10 @@ impl Sentence<'_> {
                     }
                 }
                 return found.into_iter().filter(|&c| self.acceptable_party(c, relation)).collect();
+            }
+            if nouns > 0 && self.closes_scare_quotes(index) {
+                index += 1;
+                continue;
             }
             let token = self.tokens.get(index);
             // `serangan 5.000 roket Hamas`: a number counts what the noun after it names.
@@ -251,6 +263,10 @@ impl Sentence<'_> {
                 // the agent of the act
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
+            } else if self.key(index) == "di" && relation.is_disapproval() && nouns > 0 {
+                // `percobaan kudeta di Niger`: an act a state does within its borders is the
+                // state's where it happens.
+                return self.state_where(start..index);
             } else if self.key(index) == "yang" && relation.is_disapproval() && nouns > 0 {
                 // `serangan brutal yang (kembali) dilancarkan Rusia`: who carried the act out.
                 let mut verb = index + 1;
@@ -267,6 +283,27 @@ impl Sentence<'_> {
             index += 1;
         }
         Vec::new()
+    }
+
+    /// The country named after the `di` at `words.end` when `words` name an act a state does
+    /// within its borders (`kudeta`, `tindakan keras`).
+    fn state_where(&self, words: std::ops::Range<usize>) -> Vec<usize> {
+        let keys: Vec<&str> = self
+            .tokens
+            .get(words.start..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        let within_borders = (0..words.len()).any(|offset| {
+            keys.get(offset..)
+                .and_then(|rest| self.lexicon.act_at(rest))
+                .is_some_and(|act| act.within_borders && offset + act.words.len() <= words.len())
+        });
+        match self.mention_at(words.end + 1) {
+            Some(m) if within_borders && self.is_country(m) => vec![m],
+            _ => Vec::new(),
+        }
     }
 
     /// Whom an act whose doers are `agents` was aimed at: `serangan Hamas ke Israel`, `invasi
@@ -328,6 +365,14 @@ impl Sentence<'_> {
             Referent::NewPerson { .. } | Referent::Holder { .. } => true,
             Referent::Reference(target) => *target == ReferenceTarget::Person,
             Referent::CountryOf(_) | Referent::Organ(_) => false,
+        })
+    }
+
+    /// True when mention `m` names a country (or its capital).
+    fn is_country(&self, m: usize) -> bool {
+        self.mention(m).is_some_and(|x| match &x.referent {
+            Referent::Actor(key) => self.lexicon.gazetteer.kind(key) == Some(ActorKind::Country),
+            _ => false,
         })
     }
 
