@@ -149,6 +149,9 @@ pub enum WordClass {
     Condition,
     /// A verb of receiving a stance (`menuai kecaman dari X`): its subject is the stance's party.
     Receive,
+    /// Lists members of a group just named (`banyak negara, termasuk X dan Y`): they are whom
+    /// the group phrase names.
+    Include,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -416,6 +419,7 @@ impl Lexicon {
                 "hope" => WordClass::Hope,
                 "condition" => WordClass::Condition,
                 "receive" => WordClass::Receive,
+                "include" => WordClass::Include,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);

@@ -211,6 +211,17 @@ impl Sentence<'_> {
         self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none() && self.mention_at(index).is_none()
     }
 
+    /// Where the agent of a passive verb ending at `verb_end` begins: after `oleh`, which may
+    /// follow a few words describing the verb (`dikritik keras oleh X`, `dikecam secara luas
+    /// oleh X`); right after the verb without `oleh`.
+    fn passive_agent_start(&self, verb_end: usize) -> usize {
+        let describing = |i: usize| self.is_plain_word(i) || self.class(i) == Some(WordClass::Aux);
+        (verb_end..verb_end + 4)
+            .take_while(|&i| self.key(i) == "oleh" || describing(i))
+            .find(|&i| self.key(i) == "oleh")
+            .map_or(verb_end, |oleh| oleh + 1)
+    }
+
     fn is_hard_stop(&self, index: usize) -> bool {
         self.is_punct(index, &[".", "!", "?", ";", ":"])
     }
@@ -346,11 +357,7 @@ impl Sentence<'_> {
         let toward_sides_only = trigger.slots.iter().all(|slot| *slot == Slot::Parties);
         if pred.passive && !claim && !toward_sides_only {
             // `X didukung (oleh) Y`: Y acts on X.
-            let mut after = pred.tokens.end;
-            if self.key(after) == "oleh" {
-                after += 1;
-            }
-            subjects = self.noun_phrase_actors(after, trigger.relation, false);
+            subjects = self.noun_phrase_actors(self.passive_agent_start(pred.tokens.end), trigger.relation, false);
             if trigger.relation == Relation::Mediates {
                 // `perundingan antara X dan Y dimediasi oleh Z`, `gencatan senjata yang dimediasi
                 // Z`: Z mediates between those the talks are between, else the conflict's sides.

@@ -7,6 +7,7 @@ use crate::lexicon::morph::{Prefix, Suffix};
 use crate::lexicon::{Slot, WordClass};
 use crate::model::ActorKind;
 use crate::model::Relation;
+use crate::pipeline::clause::subjects::NOUN_OBJECT_PREPOSITIONS;
 use crate::pipeline::clause::{Pred, PredKind, Sentence};
 use crate::pipeline::mention::{Referent, Role};
 use crate::pipeline::segment::TokenKind;
@@ -43,12 +44,7 @@ impl Sentence<'_> {
             Slot::Kepada => self.after_preposition(pred.tokens.end, end, &["kepada", "terhadap"], relation),
             Slot::Dengan => self.after_preposition(pred.tokens.end, end, &["dengan"], relation),
             Slot::Untuk => {
-                let after = self.after_preposition(
-                    pred.tokens.end,
-                    end.min(pred.tokens.end + 6),
-                    &["untuk", "bagi", "kepada", "terhadap"],
-                    relation,
-                );
+                let after = self.after_preposition(pred.tokens.end, end.min(pred.tokens.end + 6), &NOUN_OBJECT_PREPOSITIONS, relation);
                 if !after.is_empty() {
                     return after;
                 }
@@ -282,7 +278,36 @@ impl Sentence<'_> {
             }
             index += 1;
         }
-        Vec::new()
+        self.group_members(start)
+    }
+
+    /// `banyak negara, termasuk Mesir dan Yordania`: the members a group phrase at `start` lists
+    /// after an inclusion word, as whom it names.
+    pub(super) fn group_members(&self, start: usize) -> Vec<usize> {
+        let mut index = start;
+        while index < start + 3
+            && self.tokens.get(index).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.mention_at(index).is_none()
+            && !matches!(
+                self.class(index),
+                Some(WordClass::Include | WordClass::Prep | WordClass::Conj | WordClass::Coord)
+            )
+        {
+            index += 1;
+        }
+        if index == start {
+            return Vec::new();
+        }
+        if self.is_punct(index, &[","]) {
+            index += 1;
+        }
+        if self.class(index) != Some(WordClass::Include) {
+            return Vec::new();
+        }
+        match self.mention_at(index + 1) {
+            Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == index + 1) => self.coordinated_right(m),
+            _ => Vec::new(),
+        }
     }
 
     /// The country named after the `di` at `words.end` when `words` name an act a state does

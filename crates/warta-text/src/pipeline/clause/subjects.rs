@@ -7,27 +7,56 @@ use crate::model::Relation;
 use crate::pipeline::clause::{Attribution, MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
 use crate::pipeline::segment::TokenKind;
 
+/// The prepositions that open a stance noun's object (`kecaman terhadap X`, `dukungan untuk X`).
+pub(super) const NOUN_OBJECT_PREPOSITIONS: [&str; 5] = ["untuk", "bagi", "kepada", "terhadap", "atas"];
+
 impl Sentence<'_> {
     /// `dukungan penuh Turki untuk ...`, `kecaman dari Uni Eropa`: the subject of a nominal trigger.
     pub(super) fn nominal_subject(&self, pred: &Pred, trigger: &Trigger) -> Option<Vec<usize>> {
         if !pred.nominal || trigger.slots.contains(&Slot::Of) || trigger.slots.contains(&Slot::Claim) {
             return None;
         }
-        // `kecaman keras dari X`, `dukungan penuh Turki`: an adverb or adjective may come first.
-        for index in pred.tokens.end..pred.tokens.end + 3 {
+        // `kecaman keras dari X`, `dukungan penuh Turki`: an adverb or adjective may come first;
+        // `kecaman terhadap Israel datang dari X`: so may the noun's object.
+        let mut index = pred.tokens.end;
+        let mut words = 0;
+        while words < 3 {
             if let Some(m) = self.mention_at(index) {
                 return (self.mention(m)?.tokens.start == index).then(|| self.coordinated_right(m));
             }
             if self.key(index) == "dari" {
-                let m = self.mention_at(index + 1)?;
-                return Some(self.coordinated_right(m));
+                let found = match self.mention_at(index + 1) {
+                    Some(m) => self.coordinated_right(m),
+                    None => self.group_members(index + 1),
+                };
+                return (!found.is_empty()).then_some(found);
+            }
+            if words == 0 && NOUN_OBJECT_PREPOSITIONS.contains(&self.key(index)) {
+                index = self.noun_phrase_end(index + 1);
+                words += 1;
+                continue;
             }
             let describing = self.class(index).is_none_or(|c| c == WordClass::Aux);
             if !describing || self.tokens.get(index).is_none_or(|t| t.kind != TokenKind::Word) {
                 return None;
             }
+            index += 1;
+            words += 1;
         }
         None
+    }
+
+    /// The end of the short noun phrase at `start`: actors and plain words, at most six tokens.
+    fn noun_phrase_end(&self, start: usize) -> usize {
+        let mut index = start;
+        while index < start + 6 {
+            match self.mention_at(index).and_then(|m| self.mention(m)) {
+                Some(mention) => index = mention.tokens.end,
+                None if self.is_plain_word(index) => index += 1,
+                None => break,
+            }
+        }
+        index
     }
 
     /// `blokade ilegal Israel`, `pendudukan ilegal Israel`: a claim adjective inside a noun
@@ -93,10 +122,7 @@ impl Sentence<'_> {
         let Some(verb) = passive.and_then(|q| self.preds.get(q)) else {
             return Vec::new();
         };
-        let mut after = verb.tokens.end;
-        if self.key(after) == "oleh" {
-            after += 1;
-        }
+        let after = self.passive_agent_start(verb.tokens.end);
         match self.mention_at(after) {
             Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == after) => self.coordinated_right(m),
             _ => Vec::new(),
@@ -295,7 +321,8 @@ impl Sentence<'_> {
                     | WordClass::Deny
                     | WordClass::Honorific
                     | WordClass::Particle
-                    | WordClass::Hope,
+                    | WordClass::Hope
+                    | WordClass::Include,
                 ) => {}
                 None => {
                     let token = self.tokens.get(at);
