@@ -34,7 +34,7 @@ pub struct DataError {
 
 /// The data files, in the order they are listed by `warta --help` and ARCHITECTURE.md. Each is
 /// embedded in the binary; `--data DIR` replaces those present in DIR.
-pub const DATA_FILES: [(&str, &str); 21] = [
+pub const DATA_FILES: [(&str, &str); 22] = [
     ("countries.tsv", include_str!("../../../../data/countries.tsv")),
     ("organizations.tsv", include_str!("../../../../data/organizations.tsv")),
     ("persons.tsv", include_str!("../../../../data/persons.tsv")),
@@ -54,6 +54,7 @@ pub const DATA_FILES: [(&str, &str); 21] = [
     ("conflict_words.tsv", include_str!("../../../../data/conflict_words.tsv")),
     ("non_actors.tsv", include_str!("../../../../data/non_actors.tsv")),
     ("abbreviations.tsv", include_str!("../../../../data/abbreviations.tsv")),
+    ("documents.tsv", include_str!("../../../../data/documents.tsv")),
     ("morph/roots.tsv", include_str!("../../../../data/morph/roots.tsv")),
     ("ontology.ttl", include_str!("../../../../data/ontology.ttl")),
 ];
@@ -236,6 +237,10 @@ pub struct Lexicon {
     pub conflicts: Vec<Theatre>,
     conflict_words: HashSet<String>,
     abbreviations: HashSet<String>,
+    /// Nouns of documents a body issues (`resolusi`, `pernyataan`), folded.
+    documents: HashSet<String>,
+    /// Roots of the verbs that issue them (`keluar`, `adopsi`).
+    issuing: HashSet<String>,
     /// Nouns of hostile acts (`serangan`, `kudeta`, `uji coba rudal`).
     acts: Vec<Act>,
     /// The country whose news is read: its bodies are the ones named without a country.
@@ -591,6 +596,18 @@ impl Lexicon {
         let non_actors = table("non_actors.tsv", &["phrase"])?;
         let abbreviations_table = table("abbreviations.tsv", &["abbreviation"])?;
         let abbreviations = abbreviations_table.rows().iter().map(|r| crate::text::fold(r.cell(0))).collect();
+        let documents_table = table("documents.tsv", &["word", "kind"])?;
+        let (mut documents, mut issuing) = (HashSet::new(), HashSet::new());
+        for row in documents_table.rows() {
+            let word = crate::text::fold(row.cell(0));
+            for kind in row.cell(1).split(';') {
+                match kind {
+                    "document" => documents.insert(word.clone()),
+                    "issue" => issuing.insert(word.clone()),
+                    other => return Err(documents_table.error(row, format!("unknown kind '{other}': document or issue"))),
+                };
+            }
+        }
 
         let mut phrases = Vec::new();
         for actor in gazetteer.actors() {
@@ -663,6 +680,8 @@ impl Lexicon {
             conflicts,
             conflict_words,
             abbreviations,
+            documents,
+            issuing,
             acts,
             home,
             fuzzy_names,
@@ -745,6 +764,16 @@ impl Lexicon {
     /// True for a folded noun of conflict (`perang`, `invasi`).
     pub fn is_conflict_word(&self, folded: &str) -> bool {
         self.conflict_words.contains(folded)
+    }
+
+    /// True for a folded noun of a document a body issues (`resolusi`, `pernyataan`).
+    pub fn is_document(&self, folded: &str) -> bool {
+        self.documents.contains(folded)
+    }
+
+    /// True for the root of a verb of issuing a document (`keluar`: `mengeluarkan`).
+    pub fn is_issuing(&self, root: &str) -> bool {
+        self.issuing.contains(root)
     }
 
     /// True for a folded word with its full stop (`dr.`) that does not end a sentence.

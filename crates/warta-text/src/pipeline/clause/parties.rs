@@ -215,11 +215,16 @@ impl Sentence<'_> {
                     if let Some(agent) = self.agent_after(end) {
                         return agent;
                     }
-                    // `kecaman terhadap penangkapan Presiden X`: a person after an act done to
-                    // someone (peN-an) is who suffered it, not who did it.
-                    if self.has_pattern(start, &[Prefix::PeN], Some(Suffix::An)) && found.iter().all(|&f| self.is_person(f)) {
-                        return Vec::new();
-                    }
+                }
+                // `kecaman terhadap penangkapan Presiden X`, `menyerukan pembebasan X`: a person
+                // after an act done to someone (peN-an) is who suffers it, neither its doer nor
+                // whom an appeal is made to.
+                let suffers = (relation.is_disapproval() || relation == Relation::Urges)
+                    && nouns > 0
+                    && self.has_pattern(start, &[Prefix::PeN], Some(Suffix::An))
+                    && found.iter().all(|&f| self.is_person(f));
+                if suffers {
+                    return Vec::new();
                 }
                 return found.into_iter().filter(|&c| self.acceptable_party(c, relation)).collect();
             }

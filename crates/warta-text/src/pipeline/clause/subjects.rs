@@ -294,6 +294,20 @@ impl Sentence<'_> {
                     if let Some(m) = head_end.checked_sub(1).and_then(|h| self.mention_at(h)) {
                         return self.coordinated_left(m);
                     }
+                    // `DK PBB mengeluarkan pernyataan (bersama) yang mengecam X`: a document
+                    // speaks for whoever issues it.
+                    let document = (head_end.saturating_sub(2)..head_end)
+                        .rev()
+                        .find(|&h| self.lexicon.is_document(self.key(h)));
+                    let issued = document.and_then(|d| self.governing_predicate(d)).filter(|&q| {
+                        self.preds
+                            .get(q)
+                            .and_then(|p| self.analysis(p.tokens.start))
+                            .is_some_and(|a| self.lexicon.is_issuing(&a.root))
+                    });
+                    if let Some(issuer) = issued {
+                        return self.subject_of(issuer, depth + 1);
+                    }
                     // `X mengambil langkah yang tidak dapat diterima`: a judged act is its doer's.
                     if self.is_claim(pred) {
                         if let Some(governor) = self.governing_predicate(head_end) {
