@@ -20,11 +20,13 @@ mod export;
 mod federation;
 mod link;
 mod query;
-mod rdf;
 pub mod serve;
 mod stock;
 mod store;
-mod vocab;
+
+// The data model lives in its own crate (no RocksDB, for the Python package); these names keep
+// `crate::rdf` and `crate::vocab` where every module expects them.
+use warta_rdf::{rdf, vocab};
 
 pub use build::{BuildEvent, BuildReport, article_to_quads, build};
 pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, evaluate_articles, score};
@@ -32,9 +34,9 @@ pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPict
 pub use federation::ServicePolicy;
 pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_actors};
 pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
-pub use rdf::ArticleQuads;
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Store, StoreError};
+pub use warta_rdf::{ArticleQuads, write_nquads};
 pub use warta_text::input::{
     Article, ArticleId, DEFAULT_MAX_ARTICLE_BYTES, InputProblem, InputSource, ReadOptions, article_from_bytes, expand_inputs, read_source,
 };

@@ -11,10 +11,12 @@ pub fn run(args: &ExtractArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outco
     for problem in &problems {
         report(&format!("warta: skipped {problem}"));
     }
+    // N-Quads come from the data model's own writer, the one the Python package calls, so that
+    // both write the same bytes.
     let format = match args.format {
-        ExtractFormat::Nq => warta::ExportFormat::NQuads,
-        ExtractFormat::Trig => warta::ExportFormat::TriG,
-        ExtractFormat::Ttl => warta::ExportFormat::Turtle,
+        ExtractFormat::Nq => None,
+        ExtractFormat::Trig => Some(warta::ExportFormat::TriG),
+        ExtractFormat::Ttl => Some(warta::ExportFormat::Turtle),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -27,7 +29,11 @@ pub fn run(args: &ExtractArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outco
                     report(&format!("warta: warning: {warning}"));
                 }
                 let quads = warta::article_to_quads(&article, lexicon);
-                if let Err(e) = warta::write_quads(&quads, format, &mut out) {
+                let written = match format {
+                    None => warta::write_nquads(&quads, &mut out),
+                    Some(format) => warta::write_quads(&quads, format, &mut out),
+                };
+                if let Err(e) = written {
                     failure = Some(e);
                 }
             }
