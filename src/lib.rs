@@ -46,3 +46,4 @@ pub use warta_text::lexicon::{
 };
 pub use warta_text::model::{ActorKey, ActorKind, Family, Modality, Relation};
 pub use warta_text::pipeline::{Extraction, SentenceRecord, Statement, extract};
+pub use warta_text::shard::Shard;

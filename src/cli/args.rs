@@ -108,6 +108,12 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value = "nq")]
     pub format: ExtractFormat,
 
+    /// Extract only part i of n (0 <= i < n): the articles whose id hashes there, so that n jobs
+    /// over the same inputs write each article exactly once (the hash: the first 8 bytes of the
+    /// id's SHA-256, big-endian, modulo n)
+    #[arg(long, value_name = "i/n", value_parser = warta::Shard::parse)]
+    pub shard: Option<warta::Shard>,
+
     #[command(flatten)]
     pub reading: ReadArgs,
 }

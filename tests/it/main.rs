@@ -21,6 +21,7 @@ mod provenance;
 mod robustness;
 mod seeds;
 mod serve;
+mod shard;
 mod source;
 mod stemmer;
 mod stock_queries;
