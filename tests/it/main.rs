@@ -18,6 +18,7 @@ mod dev_set;
 mod link;
 mod protocol;
 mod provenance;
+mod python;
 mod robustness;
 mod seeds;
 mod serve;
