@@ -37,6 +37,7 @@ pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_ter
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Store, StoreError};
 pub use warta_rdf::{ArticleQuads, write_nquads};
+pub use warta_table::{StatementTable, TableError};
 pub use warta_text::input::{
     Article, ArticleId, DEFAULT_MAX_ARTICLE_BYTES, InputProblem, InputSource, ReadOptions, article_from_bytes, expand_inputs, read_source,
 };
@@ -46,4 +47,5 @@ pub use warta_text::lexicon::{
 };
 pub use warta_text::model::{ActorKey, ActorKind, Family, Modality, Relation};
 pub use warta_text::pipeline::{Extraction, SentenceRecord, Statement, extract};
+pub use warta_text::rows::{ActorColumns, StatementRow, statement_rows};
 pub use warta_text::shard::Shard;

@@ -96,6 +96,9 @@ pub enum ExtractFormat {
     Trig,
     /// Turtle: the graphs merged
     Ttl,
+    /// Parquet: a table of one row per statement, written to --out DIR (the schema is in the
+    /// README, "Statements as a table")
+    Parquet,
 }
 
 #[derive(Debug, Args)]
@@ -104,9 +107,14 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
-    /// The RDF syntax
+    /// The RDF syntax, or a Parquet table of the statements
     #[arg(long, value_enum, default_value = "nq")]
     pub format: ExtractFormat,
+
+    /// With --format parquet: the directory to write statements.parquet to (with --shard i/n,
+    /// statements-i-of-n.parquet)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// Extract only part i of n (0 <= i < n): the articles whose id hashes there, so that n jobs
     /// over the same inputs write each article exactly once (the hash: the first 8 bytes of the

@@ -16,6 +16,7 @@ mod cli;
 mod clients;
 mod dev_set;
 mod link;
+mod parquet;
 mod protocol;
 mod provenance;
 mod python;
