@@ -25,6 +25,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Write the RDF of articles to standard output, without a store
     Extract(ExtractArgs),
+    /// Send the RDF of articles to another triple store: each article's graph replaced with a
+    /// Graph Store Protocol PUT, descriptions merged with SPARQL Update
+    Push(PushArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a store
     Query(QueryArgs),
     /// Write the store, or a part of it, as RDF or as a GraphViz picture of the stances
@@ -284,6 +287,45 @@ pub struct ServeArgs {
     /// Answer 408 when a request body has not arrived whole within this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub body_timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Articles, as for `warta build`
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The Graph Store Protocol endpoint (for warta serve: http://HOST:7878/store)
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// The SPARQL Update endpoint (guessed for an endpoint ending in /store: .../update)
+    #[arg(long, value_name = "URL")]
+    pub update: Option<String>,
+
+    /// A file holding the bearer token the store wants for writes
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+
+    /// Articles whose descriptions go in one SPARQL Update request
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub batch: usize,
+
+    /// Attempts after the first for a request that gets no answer, 5xx or 429 (waiting 0.5 s,
+    /// then twice as long each time)
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+
+    /// Seconds to wait for one request
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+
+    /// No progress and no summary
+    #[arg(long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub reading: ReadArgs,
 }
 
 #[derive(Debug, Args)]

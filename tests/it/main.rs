@@ -19,6 +19,7 @@ mod link;
 mod parquet;
 mod protocol;
 mod provenance;
+mod push;
 mod python;
 mod robustness;
 mod seeds;
