@@ -167,6 +167,8 @@ pub enum Slot {
     Of,
     Parties,
     Claim,
+    /// The subject of a condition after the trigger: `mengancam akan membalas jika X menyerang`.
+    Jika,
 }
 
 /// One word of a phrase pattern: a folded surface word, any form of a root (`~bayar`), or any
@@ -478,6 +480,7 @@ impl Lexicon {
                     "of" => Slot::Of,
                     "parties" => Slot::Parties,
                     "claim" => Slot::Claim,
+                    "jika" => Slot::Jika,
                     other => return Err(triggers_table.error(row, format!("unknown slot '{other}'"))),
                 });
             }

@@ -402,6 +402,15 @@ impl Composer<'_> {
                 if entry.not_before.iter().any(|w| w == self.key(range.end)) {
                     return Some(range.end);
                 }
+                // `X adalah agresor`, `menyebut X sebagai agresor`: a label predicated of someone
+                // names no one.
+                let label = index
+                    .checked_sub(1)
+                    .map(|before| self.key(before))
+                    .is_some_and(|before| before == "sebagai" || self.lexicon.word_class(before) == Some(WordClass::Copula));
+                if label {
+                    return Some(range.end);
+                }
                 // `Armenia dan pasukan militernya`: the possessor is the actor just coordinated.
                 let coordinated_with = self.mentions.last().filter(|m| {
                     let between = m.tokens.end..index;

@@ -92,6 +92,18 @@ impl Sentence<'_> {
                 }
                 Vec::new()
             }
+            // `mengancam akan mengambil tindakan balasan jika Jepang ...`: whose act the threat is
+            // conditioned on, heading the condition, within the sentence part.
+            Slot::Jika => {
+                let condition = (pred.tokens.end..pred.tokens.end + 10)
+                    .take_while(|&i| !self.is_hard_stop(i) && i < self.tokens.len())
+                    .find(|&i| self.class(i) == Some(WordClass::Condition));
+                let subject = condition.and_then(|c| {
+                    self.mention_at(c + 1)
+                        .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == c + 1))
+                });
+                subject.map(|m| self.coordinated_right(m)).unwrap_or_default()
+            }
             Slot::Parties | Slot::Claim => Vec::new(),
         }
     }
