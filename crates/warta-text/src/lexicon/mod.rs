@@ -616,13 +616,16 @@ impl Lexicon {
         for actor in gazetteer.actors() {
             let n_names = actor.names().count() - actor.metonyms.len();
             for (index, name) in actor.names().enumerate() {
-                phrases.push((
-                    name.to_owned(),
-                    PhraseKind::Actor {
-                        key: actor.key.clone(),
-                        metonym: index >= n_names,
-                    },
-                ));
+                let kind = PhraseKind::Actor {
+                    key: actor.key.clone(),
+                    metonym: index >= n_names,
+                };
+                // News writes a person's hyphenated name particle either way: `al-Assad` and `al
+                // Assad`, `Byoung-sam` and `Byoung sam`.
+                if actor.kind == ActorKind::Person && name.contains('-') {
+                    phrases.push((name.replace('-', " "), kind.clone()));
+                }
+                phrases.push((name.to_owned(), kind));
             }
         }
         for (index, organ) in gazetteer.organs().iter().enumerate() {
