@@ -44,7 +44,8 @@ impl Sentence<'_> {
             Slot::Kepada => self.after_preposition(pred.tokens.end, end, &["kepada", "terhadap"], relation),
             Slot::Dengan => self.after_preposition(pred.tokens.end, end, &["dengan"], relation),
             Slot::Untuk => {
-                let after = self.after_preposition(pred.tokens.end, end.min(pred.tokens.end + 6), &NOUN_OBJECT_PREPOSITIONS, relation);
+                let window = self.units_end(pred.tokens.end, 6);
+                let after = self.after_preposition(pred.tokens.end, end.min(window), &NOUN_OBJECT_PREPOSITIONS, relation);
                 if !after.is_empty() {
                     return after;
                 }
@@ -250,7 +251,8 @@ impl Sentence<'_> {
                 index += 1;
                 continue;
             }
-            let word = token.is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none();
+            // A name's particle (`Masjid Al-Aqsa`) is part of the noun.
+            let word = token.is_some_and(|t| t.kind == TokenKind::Word) && matches!(self.class(index), None | Some(WordClass::Particle));
             // `agresi bersenjata`: a ber- verb after a noun describes it, and so does any verb
             // before a relative clause on the act (`serangan mengerikan yang dilakukan Hamas`).
             let adjective = nouns > 0
@@ -271,9 +273,23 @@ impl Sentence<'_> {
                     .is_some_and(|p| p.nominal && !p.agent);
             let is_noun = word && (self.pred_starting(index).is_none() || adjective || stance_noun);
             if is_noun && allow_possessor && nouns < 3 {
-                nouns += 1;
+                if self.class(index).is_none() {
+                    nouns += 1;
+                }
             } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
                 // the agent of the act
+            } else if let Some(oleh) = self.agent_after_target(index).filter(|_| relation.is_disapproval() && nouns > 0) {
+                // `penindasan terhadap demonstran oleh aparat Iran`: the act's target, then its doer.
+                index = oleh;
+            } else if self.class(index) == Some(WordClass::Aux)
+                && nouns > 0
+                && (self.key(index + 1) == "yang" || self.mention_at(index + 1).is_some())
+            {
+                // `sanksi baru yang dijatuhkan AS`, `serangan lanjutan Rusia`: an adverb after a
+                // noun describes it.
+            } else if nouns > 0 && self.is_punct(index, &["-"]) && self.tokens.get(index + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+                // `penyerbuan Masjid Al-Aqsa oleh X`: a name's inner hyphen and the part after it.
+                index += 1;
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
             } else if self.key(index) == "di" && relation.is_disapproval() && nouns > 0 {
@@ -296,6 +312,17 @@ impl Sentence<'_> {
             index += 1;
         }
         self.group_members(start)
+    }
+
+    /// The `oleh` after a target phrase opened at `index` (`terhadap demonstran oleh X`,
+    /// `atas Gaza oleh X`), within a few words of the same clause.
+    fn agent_after_target(&self, index: usize) -> Option<usize> {
+        if !matches!(self.key(index), "terhadap" | "atas" | "ke" | "kepada") {
+            return None;
+        }
+        (index + 1..index + 7)
+            .take_while(|&i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+            .find(|&i| self.key(i) == "oleh")
     }
 
     /// `banyak negara, termasuk Mesir dan Yordania`: the members a group phrase at `start` lists
@@ -419,13 +446,26 @@ impl Sentence<'_> {
     }
 
     /// True when the word at `index` carries `prefix` first (`bersenjata`, `dilancarkan`).
-    fn has_prefix(&self, index: usize, prefix: Prefix) -> bool {
+    pub(super) fn has_prefix(&self, index: usize, prefix: Prefix) -> bool {
         self.analysis(index).is_some_and(|a| a.pattern.prefixes.first() == Some(&prefix))
     }
 
     pub(super) fn acceptable_party(&self, m: usize, relation: Relation) -> bool {
         self.mention(m)
             .is_some_and(|x| !(relation.is_disapproval() && x.role == Role::Population))
+    }
+
+    /// Where `units` words after `start` end, a name of several words counting as one
+    /// (`kecaman keras disampaikan Kementerian Luar Negeri Indonesia atas ...`).
+    fn units_end(&self, start: usize, units: usize) -> usize {
+        let mut index = start;
+        for _ in 0..units {
+            index = self
+                .mention_at(index)
+                .and_then(|m| self.mention(m))
+                .map_or(index + 1, |m| m.tokens.end.max(index + 1));
+        }
+        index
     }
 
     /// The actors after the first of `prepositions` in `start..end` that introduces any.

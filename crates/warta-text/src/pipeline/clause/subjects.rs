@@ -2,6 +2,7 @@
 //! relative clauses skipped, control after `untuk`/`agar`, a participle opening the sentence),
 //! and the genitive or `dari X` of a nominal trigger.
 
+use crate::lexicon::morph::Prefix;
 use crate::lexicon::{Slot, Trigger, WordClass};
 use crate::model::Relation;
 use crate::pipeline::clause::{Attribution, MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
@@ -20,7 +21,14 @@ impl Sentence<'_> {
         // `kecaman terhadap Israel datang dari X`: so may the noun's object.
         let mut index = pred.tokens.end;
         let mut words = 0;
-        while words < 3 {
+        while words < 4 {
+            // `kecaman keras disampaikan (oleh) X`: the noun is the subject of a passive verb of
+            // conveying, whose agent made the stance.
+            if words > 0 && self.has_prefix(index, Prefix::Di) {
+                let agent = self.passive_agent_start(index + 1);
+                let m = self.mention_at(agent)?;
+                return (self.mention(m)?.tokens.start == agent).then(|| self.coordinated_right(m));
+            }
             if let Some(m) = self.mention_at(index) {
                 return (self.mention(m)?.tokens.start == index).then(|| self.coordinated_right(m));
             }
@@ -52,11 +60,18 @@ impl Sentence<'_> {
         while index < start + 6 {
             match self.mention_at(index).and_then(|m| self.mention(m)) {
                 Some(mention) => index = mention.tokens.end,
-                None if self.is_plain_word(index) => index += 1,
+                // A verb ends the phrase (`kecaman terhadap Israel disampaikan oleh X`).
+                None if self.is_plain_word(index) && !self.is_verb(index) => index += 1,
                 None => break,
             }
         }
         index
+    }
+
+    fn is_verb(&self, index: usize) -> bool {
+        self.pred_covering(index)
+            .and_then(|q| self.preds.get(q))
+            .is_some_and(|p| p.kind == PredKind::Verb)
     }
 
     /// `blokade ilegal Israel`, `pendudukan ilegal Israel`: a claim adjective inside a noun
