@@ -621,8 +621,18 @@ impl Discourse<'_> {
                                 .into_iter()
                                 .filter(|k| self.kind(k).is_some_and(|kind| kind != ActorKind::Person))
                                 .collect();
+                            // `Wamenlu Sullivan`, after `Wakil Menteri Luar Negeri AS John
+                            // Sullivan`: the post the article already placed.
+                            let placed = self
+                                .state
+                                .posts
+                                .iter()
+                                .rev()
+                                .find(|held| held.person == person && !held.organizations.is_empty());
                             let keys = if !from_speaker.is_empty() {
                                 from_speaker
+                            } else if let Some(held) = placed {
+                                held.organizations.clone()
                             } else if let Some(section) = &input.section_actor {
                                 vec![section.clone()]
                             } else if let Some(parent) = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent) {

@@ -768,6 +768,18 @@ impl Composer<'_> {
                     .tokens
                     .get(end - 1)
                     .is_some_and(|previous| previous.key == "-" && previous.span.end() == token.span.start());
+            // A middle initial (`John J. Sullivan`): the letter, its full stop, and more name after.
+            let initial = !words.is_empty()
+                && token.kind == TokenKind::Word
+                && surface.chars().count() == 1
+                && token.capitalized
+                && self.tokens.get(end + 1).is_some_and(|t| t.key == ".")
+                && self.tokens.get(end + 2).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized);
+            if initial {
+                words.push(surface);
+                end += 2;
+                continue;
+            }
             if !(name_word || glued_part || ((particle || joiner) && !words.is_empty())) {
                 break;
             }

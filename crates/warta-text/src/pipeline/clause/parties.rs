@@ -17,7 +17,12 @@ impl Sentence<'_> {
         let end = self.clause_end(pred.tokens.end);
         match slot {
             Slot::Obj if !pred.nominal || pred.agent => {
-                let start = self.skip_adverbials(pred.tokens.end);
+                let mut start = self.skip_adverbials(pred.tokens.end);
+                // `mengecam keras atas serangan X`: news often puts a preposition before what is
+                // condemned.
+                if relation.is_disapproval() && matches!(self.key(start), "atas" | "terhadap") {
+                    start += 1;
+                }
                 self.noun_phrase_actors(start, relation, true)
             }
             // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
