@@ -153,6 +153,9 @@ pub enum WordClass {
     /// Lists members of a group just named (`banyak negara, termasuk X dan Y`): they are whom
     /// the group phrase names.
     Include,
+    /// Asks for what the stance noun after it names (`meminta dukungan kepada X`): the stance is
+    /// sought, not taken.
+    Request,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -427,6 +430,7 @@ impl Lexicon {
                 "condition" => WordClass::Condition,
                 "receive" => WordClass::Receive,
                 "include" => WordClass::Include,
+                "request" => WordClass::Request,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);

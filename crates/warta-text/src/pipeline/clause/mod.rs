@@ -495,7 +495,10 @@ impl Sentence<'_> {
             || modifiers
                 .iter()
                 .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
-        let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge)) || self.hoped_for(pred) || self.supposed(pred);
+        let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge))
+            || self.hoped_for(pred)
+            || self.supposed(pred)
+            || self.requested(pred);
         let announced = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Announce)) || self.announced_by_governor(pred);
         // `"Iran akan menyerang Israel," kata X` is a threat by Iran, not X accusing Iran of an act.
         // `X akan menyerang Y`, `pasukannya akan terus menyerang Y`: an announced hostile act is

@@ -33,7 +33,9 @@ impl Sentence<'_> {
                 // A short object may come first (`memasok drone kepada X`).
                 let mut start = self.skip_adverbials(pred.tokens.end);
                 let mut words = 0;
-                while words < 3 && self.is_plain_word(start) && self.pred_starting(start).is_none() {
+                // A noun may be a stance word itself (`meminta dukungan kepada X`).
+                let noun = |i: usize| self.pred_starting(i).and_then(|q| self.preds.get(q)).is_none_or(|p| p.nominal);
+                while words < 3 && self.is_plain_word(start) && noun(start) {
                     start += 1;
                     words += 1;
                 }

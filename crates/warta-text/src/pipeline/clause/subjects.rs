@@ -296,7 +296,8 @@ impl Sentence<'_> {
                     _ => return self.subject_of(q, depth + 1),
                 }
             }
-            match self.class(at) {
+            // A verb of asking is a verb like any other on the way left.
+            match self.class(at).filter(|&c| c != WordClass::Request) {
                 Some(WordClass::Purpose) => passed_purpose = true,
                 Some(WordClass::Coord) => passed_coordination = true,
                 // `resolusi yang mengecam Rusia`: a relative clause's subject is its head noun,
@@ -351,7 +352,8 @@ impl Sentence<'_> {
                     | WordClass::Honorific
                     | WordClass::Particle
                     | WordClass::Hope
-                    | WordClass::Include,
+                    | WordClass::Include
+                    | WordClass::Request,
                 ) => {}
                 None => {
                     let token = self.tokens.get(at);
@@ -469,7 +471,7 @@ impl Sentence<'_> {
     pub(super) fn governing_predicate(&self, start: usize) -> Option<usize> {
         let mut index = start;
         let mut words = 0;
-        while index > 0 && words <= 2 {
+        while index > 0 && words <= 3 {
             let at = index - 1;
             if let Some(q) = self.pred_ending(at) {
                 return (self.preds.get(q)?.kind != PredKind::Copula).then_some(q);
@@ -477,6 +479,8 @@ impl Sentence<'_> {
             match self.class(at) {
                 Some(WordClass::Aux | WordClass::Det) => {}
                 Some(WordClass::Prep) => {}
+                // `merusak kedaulatan dan integritas teritorial X`: coordinated head nouns.
+                Some(WordClass::Coord) if words > 0 => {}
                 Some(_) => return None,
                 None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word) && self.mention_at(at).is_none() => words += 1,
                 None => return None,
