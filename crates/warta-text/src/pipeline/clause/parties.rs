@@ -41,8 +41,9 @@ impl Sentence<'_> {
                 }
                 // An appeal is addressed `kepada X`; `mendesak penghormatan terhadap X` asks
                 // nothing of X.
+                // `menyampaikan pada kedua pihak untuk ...`: `pada` for `kepada`, as speech has it.
                 let prepositions: &[&str] = if relation == Relation::Urges {
-                    &["kepada"]
+                    &["kepada", "pada"]
                 } else {
                     &["kepada", "terhadap"]
                 };

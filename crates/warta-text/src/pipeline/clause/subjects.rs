@@ -3,9 +3,10 @@
 //! and the genitive or `dari X` of a nominal trigger.
 
 use crate::lexicon::morph::Prefix;
-use crate::lexicon::{Slot, Trigger, WordClass};
+use crate::lexicon::{ReferenceTarget, Slot, Trigger, WordClass};
 use crate::model::Relation;
 use crate::pipeline::clause::{Attribution, MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
+use crate::pipeline::mention::Referent;
 use crate::pipeline::segment::TokenKind;
 
 /// The prepositions that open a stance noun's object (`kecaman terhadap X`, `dukungan untuk X`).
@@ -30,7 +31,16 @@ impl Sentence<'_> {
                 return (self.mention(m)?.tokens.start == agent).then(|| self.coordinated_right(m));
             }
             if let Some(m) = self.mention_at(index) {
-                return (self.mention(m)?.tokens.start == index).then(|| self.coordinated_right(m));
+                // `mediator kedua negara`: after a noun of mediation, the sides.
+                let sides = trigger.relation == Relation::Mediates
+                    && matches!(self.mention(m)?.referent, Referent::Reference(ReferenceTarget::Parties));
+                return (self.mention(m)?.tokens.start == index && !sides).then(|| self.coordinated_right(m));
+            }
+            // `mediasi yang dilakukan Mesir`: the doer a relative clause names.
+            if self.key(index) == "yang" && self.has_prefix(index + 1, Prefix::Di) {
+                index += 1;
+                words += 1;
+                continue;
             }
             if self.key(index) == "dari" {
                 let found = match self.mention_at(index + 1) {
