@@ -172,6 +172,9 @@ pub enum Slot {
     Claim,
     /// The subject of a condition after the trigger: `mengancam akan membalas jika X menyerang`.
     Jika,
+    /// The target of a hostile act the trigger announces: `mengancam akan melancarkan serangan
+    /// ke X`.
+    Act,
 }
 
 /// One word of a phrase pattern: a folded surface word, any form of a root (`~bayar`), or any
@@ -485,6 +488,7 @@ impl Lexicon {
                     "parties" => Slot::Parties,
                     "claim" => Slot::Claim,
                     "jika" => Slot::Jika,
+                    "act" => Slot::Act,
                     other => return Err(triggers_table.error(row, format!("unknown slot '{other}'"))),
                 });
             }

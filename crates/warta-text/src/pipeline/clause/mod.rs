@@ -504,6 +504,12 @@ impl Sentence<'_> {
         // `X akan menyerang Y`, `pasukannya akan terus menyerang Y`: an announced hostile act is
         // a threat by its agent, whoever reports it, not an accusation.
         let (relation, claim, objects, rule) = if claim && announced && trigger.relation == Relation::Accuses {
+            // `Pakistan menegaskan akan membalas ...`: the one who announces it threatens.
+            if subjects.is_empty() {
+                if let Some(Speaker::Mentions(speakers)) = attribution.and_then(|a| attributions.get(a)).map(|a| &a.speaker) {
+                    subjects = speakers.clone();
+                }
+            }
             (Relation::Warns, false, self.fill_slot(pred, Slot::Obj, Relation::Warns), "threat")
         } else {
             (trigger.relation, claim, objects, rule)

@@ -113,6 +113,13 @@ impl Sentence<'_> {
                 });
                 subject.map(|m| self.coordinated_right(m)).unwrap_or_default()
             }
+            Slot::Act => {
+                let keys: Vec<&str> = (pred.tokens.end..end).map(|i| self.key(i)).collect();
+                let act_end = (0..keys.len()).find_map(|i| Some(pred.tokens.end + i + self.lexicon.act_at(keys.get(i..)?)?.words.len()));
+                act_end.map_or_else(Vec::new, |act_end| {
+                    self.after_preposition(act_end, (act_end + 4).min(end), &["ke", "terhadap", "atas"], relation)
+                })
+            }
             Slot::Parties | Slot::Claim => Vec::new(),
         }
     }
