@@ -172,6 +172,8 @@ pub enum Slot {
     Claim,
     /// The subject of a condition after the trigger: `mengancam akan membalas jika X menyerang`.
     Jika,
+    /// Where something is sent: `memasok rudal ke X`.
+    Ke,
     /// The target of a hostile act the trigger announces: `mengancam akan melancarkan serangan
     /// ke X`.
     Act,
@@ -489,6 +491,7 @@ impl Lexicon {
                     "claim" => Slot::Claim,
                     "jika" => Slot::Jika,
                     "act" => Slot::Act,
+                    "ke" => Slot::Ke,
                     other => return Err(triggers_table.error(row, format!("unknown slot '{other}'"))),
                 });
             }

@@ -113,6 +113,10 @@ impl Sentence<'_> {
                 });
                 subject.map(|m| self.coordinated_right(m)).unwrap_or_default()
             }
+            Slot::Ke => {
+                let window = self.units_end(pred.tokens.end, 8);
+                self.after_preposition(pred.tokens.end, end.min(window), &["ke"], relation)
+            }
             Slot::Act => {
                 let keys: Vec<&str> = (pred.tokens.end..end).map(|i| self.key(i)).collect();
                 let act_end = (0..keys.len()).find_map(|i| Some(pred.tokens.end + i + self.lexicon.act_at(keys.get(i..)?)?.words.len()));
