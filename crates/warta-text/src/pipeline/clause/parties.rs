@@ -23,7 +23,10 @@ impl Sentence<'_> {
                 if relation.is_disapproval() && matches!(self.key(start), "atas" | "terhadap") {
                     start += 1;
                 }
-                self.noun_phrase_actors(start, relation, true)
+                // One meets a person or a body (`menemui para pemimpin negara itu`), not the owner
+                // of what one receives (`menerima bantuan Jepang`).
+                let met_through_post = self.phrase_end_of_title(start).is_some();
+                self.noun_phrase_actors(start, relation, relation != Relation::TalksWith || met_through_post)
             }
             // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
             Slot::Obj => self.fill_slot(pred, Slot::Untuk, relation),
@@ -472,6 +475,24 @@ impl Sentence<'_> {
     pub(super) fn acceptable_party(&self, m: usize, relation: Relation) -> bool {
         self.mention(m)
             .is_some_and(|x| !(relation.is_disapproval() && x.role == Role::Population))
+    }
+
+    /// Where the words of a post (`pemimpin`, `para pejabat tinggi`) that open the phrase at
+    /// `start` end, quantifiers before them included.
+    fn phrase_end_of_title(&self, start: usize) -> Option<usize> {
+        let mut index = start;
+        while matches!(self.key(index), "semua" | "seluruh" | "para" | "sejumlah" | "beberapa") {
+            index += 1;
+        }
+        self.lexicon
+            .titles
+            .iter()
+            .filter(|title| {
+                let words: Vec<&str> = title.text.split_whitespace().collect();
+                words.iter().enumerate().all(|(n, w)| self.key(index + n) == *w)
+            })
+            .map(|title| index + title.text.split_whitespace().count())
+            .max()
     }
 
     /// Where `units` words after `start` end, a name of several words counting as one
