@@ -417,7 +417,9 @@ impl Discourse<'_> {
                     self.state.statement_issuer.clone()
                 }
             }
-            ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_default(),
+            // `Iran menembakkan rudal ke Israel. AS mengecam serangan itu`: the act named in
+            // other words is the last one told.
+            ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_else(|| self.state.last_act.clone()),
             ReferenceTarget::LastAct => self.state.last_act.clone(),
             ReferenceTarget::LastActOrSetting if self.state.last_act.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::LastActOrSetting => self.state.last_act.clone(),
@@ -519,11 +521,14 @@ impl Discourse<'_> {
             self.state.last_act.clone_from(&objects);
         }
         for subject in &subjects {
+            // What a side says of acts its own side joined (`Trump: AS, Prancis dan Inggris
+            // meluncurkan serangan`) accuses none of the coalition.
+            let own_coalition = clause.claim && objects.iter().any(|object| self.side_of(subject) == self.side_of(object));
             for object in &objects {
                 // An actor takes no stance toward itself, and what a side says of its own
                 // forces' acts (`Peskov mengatakan militer Rusia hanya menyerang ...`) is no
                 // accusation.
-                if subject == object || (clause.claim && self.side_of(subject) == self.side_of(object)) {
+                if subject == object || own_coalition {
                     continue;
                 }
                 self.statements.push(Statement {
