@@ -97,6 +97,8 @@ struct State {
     position: usize,
     /// Who did the last hostile act the text mentioned, or was last disapproved of for one.
     last_act: Vec<ActorKey>,
+    /// The parties of the last stance told of each relation: what `kecaman serupa` repeats.
+    last_objects: HashMap<Relation, Vec<ActorKey>>,
     /// The posts the article named, in order: who holds which title where.
     posts: Vec<HeldPost>,
     /// The person the text was last about, as a speaker or a subject: who a sentence opening
@@ -506,9 +508,15 @@ impl Discourse<'_> {
                 .filter(|s| !self.parties.contains(s) && !self.lexicon.gazetteer.country_of(s).is_some_and(|c| self.parties.contains(&c)))
                 .collect();
             (subjects, self.parties.to_vec())
+        } else if clause.echoes && clause.objects.is_empty() {
+            let objects = self.state.last_objects.get(&clause.relation).cloned().unwrap_or_default();
+            (self.keys_of(&clause.subjects, resolved), objects)
         } else {
             (self.keys_of(&clause.subjects, resolved), self.keys_of(&clause.objects, resolved))
         };
+        if !objects.is_empty() {
+            self.state.last_objects.insert(clause.relation, objects.clone());
+        }
         let modality = if clause.announced {
             Modality::Announced
         } else if !speaker.is_empty() && !subjects.iter().all(|s| speaker.contains(s)) {

@@ -62,6 +62,8 @@ pub struct Clause {
     pub announced: bool,
     /// Index into `SentenceClauses::attributions` of who says the clause.
     pub attribution: Option<usize>,
+    /// `kecaman serupa datang dari X`: the same stance as the last one told, toward its party.
+    pub echoes: bool,
     pub confidence: f32,
     pub rule: &'static str,
 }
@@ -521,7 +523,8 @@ impl Sentence<'_> {
         if !adds_to_accusation && self.alleged(pred_index, &subjects) {
             return None;
         }
-        let useful = claim || reciprocal || toward_parties || !objects.is_empty();
+        let echoes = pred.nominal && objects.is_empty() && matches!(self.key(pred.tokens.end), "serupa" | "senada");
+        let useful = claim || reciprocal || toward_parties || echoes || !objects.is_empty();
         if !useful || (subjects.is_empty() && !claim) {
             return None;
         }
@@ -538,6 +541,7 @@ impl Sentence<'_> {
             hedged,
             announced,
             attribution,
+            echoes,
             confidence: trigger.confidence,
             rule,
         })
