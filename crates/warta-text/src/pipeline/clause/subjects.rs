@@ -335,8 +335,14 @@ impl Sentence<'_> {
                         return self.subject_of(issuer, depth + 1);
                     }
                     // `X mengambil langkah yang tidak dapat diterima`: a judged act is its doer's.
+                    // Through a verb of doing or another judgement (`tindakan ilegal yang
+                    // melanggar ...`), not a stance: `tidak akan menerima tindakan yang ...`
+                    // judges no act of the one who refuses it.
                     if self.is_claim(pred) {
-                        if let Some(governor) = self.governing_predicate(head_end) {
+                        let doing = self
+                            .governing_predicate(head_end)
+                            .filter(|&q| self.preds.get(q).is_some_and(|p| p.kind == PredKind::Verb || self.is_claim(p)));
+                        if let Some(governor) = doing {
                             return self.subject_of(governor, depth + 1);
                         }
                     }
