@@ -273,8 +273,11 @@ impl Sentence<'_> {
                 index += 1;
                 continue;
             }
-            // A name's particle (`Masjid Al-Aqsa`) is part of the noun.
-            let word = token.is_some_and(|t| t.kind == TokenKind::Word) && matches!(self.class(index), None | Some(WordClass::Particle));
+            // A name's particle (`Masjid Al-Aqsa`) is part of the noun, and so is a noun of intent
+            // before its owner (`komitmen Amerika Serikat`).
+            let intent_noun = self.class(index) == Some(WordClass::Announce) && self.mention_at(index + 1).is_some();
+            let word = token.is_some_and(|t| t.kind == TokenKind::Word)
+                && (matches!(self.class(index), None | Some(WordClass::Particle)) || intent_noun);
             // `agresi bersenjata`: a ber- verb after a noun describes it, and so does any verb
             // before a relative clause on the act (`serangan mengerikan yang dilakukan Hamas`).
             let adjective = nouns > 0
@@ -295,7 +298,7 @@ impl Sentence<'_> {
                     .is_some_and(|p| p.nominal && !p.agent);
             let is_noun = word && (self.pred_starting(index).is_none() || adjective || stance_noun);
             if is_noun && allow_possessor && nouns < 3 {
-                if self.class(index).is_none() {
+                if self.class(index) != Some(WordClass::Particle) {
                     nouns += 1;
                 }
             } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
