@@ -13,7 +13,7 @@ use std::time::Duration;
 use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE};
 use oxhttp::model::{Method, Request};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Quad, TripleRef};
+use oxigraph::model::{NamedNodeRef, Quad, TripleRef};
 
 use crate::rdf::ArticleQuads;
 
@@ -97,10 +97,7 @@ impl Pusher {
     /// Pushes one article: its graph now, its description with the batch.
     pub fn push(&mut self, quads: &ArticleQuads) -> Result<PushReport, PushError> {
         if let Some(graph) = &quads.graph {
-            let what = format!("the graph <{}>", graph.as_str());
-            let body = serialize(&quads.named, RdfFormat::NTriples, &what)?;
-            let url = format!("{}?graph={}", self.config.graph_store, encode(graph.as_str()));
-            self.send(Method::PUT, &url, "application/n-triples", body, &what)?;
+            self.put(graph.as_ref(), &quads.named)?;
             // The description of an article pushed before is replaced, not added to: its title or
             // date may have changed. Actors are merged: other articles describe them too.
             self.pending.push(format!("DELETE WHERE {{ <{}> ?p ?o }}", graph.as_str()));
@@ -114,6 +111,21 @@ impl Pusher {
             self.flush()?;
         }
         Ok(self.report)
+    }
+
+    /// Replaces one named graph whole (the reference or vocabulary graph, which the stock
+    /// questions join with), counted in the report's quads.
+    pub fn push_graph(&mut self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<PushReport, PushError> {
+        self.put(graph, quads)?;
+        self.report.quads += quads.len();
+        Ok(self.report)
+    }
+
+    fn put(&mut self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), PushError> {
+        let what = format!("the graph <{}>", graph.as_str());
+        let body = serialize(quads, RdfFormat::NTriples, &what)?;
+        let url = format!("{}?graph={}", self.config.graph_store, encode(graph.as_str()));
+        self.send(Method::PUT, &url, "application/n-triples", body, &what)
     }
 
     /// Sends the descriptions still gathered.

@@ -35,6 +35,13 @@ pub fn run(args: &PushArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome>
         backoff: Duration::from_millis(500),
         timeout: Duration::from_secs(args.timeout),
     });
+    // The reference and vocabulary graphs first: the stock questions join them, and a wrong URL
+    // or refused credentials show at the first request.
+    for (graph, quads) in warta::background_graphs(lexicon) {
+        pusher
+            .push_graph(graph.as_ref(), &quads)
+            .context("the push stopped before any article; push again")?;
+    }
     let (sources, problems) = warta::expand_inputs(&args.inputs);
     let mut skipped = problems.len();
     for problem in &problems {
@@ -83,7 +90,7 @@ pub fn run(args: &PushArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome>
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64().max(1e-9);
         report(&format!(
-            "warta: pushed {} articles, {} quads in {:.1} s ({:.0} quads/s, {} requests, {} retried)",
+            "warta: pushed {} articles and the reference and vocabulary graphs, {} quads in {:.1} s ({:.0} quads/s, {} requests, {} retried)",
             done.articles,
             done.quads,
             seconds,
