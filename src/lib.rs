@@ -34,7 +34,7 @@ pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, ev
 pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPicture, SvgRenderer, export, export_svg, write_quads};
 pub use federation::ServicePolicy;
 pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_actors};
-pub use push::{PushConfig, PushError, PushReport, Pusher};
+pub use push::{Credentials, PushConfig, PushError, PushReport, Pusher};
 pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Store, StoreError};

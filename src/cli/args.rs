@@ -303,9 +303,19 @@ pub struct PushArgs {
     #[arg(long, value_name = "URL")]
     pub update: Option<String>,
 
-    /// A file holding the bearer token the store wants for writes
-    #[arg(long, value_name = "FILE")]
+    /// A file holding the bearer token the store wants for writes (warta serve's write token)
+    #[arg(long, value_name = "FILE", conflicts_with = "user")]
     pub token_file: Option<PathBuf>,
+
+    /// Write as this user, with the password in --password-file, answered as the store's
+    /// challenge asks: HTTP Digest (as Virtuoso's /sparql-graph-crud-auth and /sparql-auth want)
+    /// or Basic
+    #[arg(long, value_name = "NAME", requires = "password_file")]
+    pub user: Option<String>,
+
+    /// A file whose first line is the password of --user
+    #[arg(long, value_name = "FILE", requires = "user")]
+    pub password_file: Option<PathBuf>,
 
     /// Articles whose descriptions go in one SPARQL Update request
     #[arg(long, value_name = "N", default_value_t = 64)]

@@ -17,19 +17,26 @@ pub fn run(args: &PushArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome>
             "name the SPARQL Update endpoint with --update URL (it is guessed only for an endpoint ending in /store, as warta serve's)"
         ),
     };
-    let token = match &args.token_file {
-        Some(file) => Some(
+    let credentials = match (&args.token_file, &args.user, &args.password_file) {
+        (Some(file), _, _) => warta::Credentials::Bearer(
             std::fs::read_to_string(file)
                 .with_context(|| format!("cannot read the token file {}", file.display()))?
                 .trim()
                 .to_owned(),
         ),
-        None => None,
+        (None, Some(user), Some(file)) => {
+            let text = std::fs::read_to_string(file).with_context(|| format!("cannot read the password file {}", file.display()))?;
+            warta::Credentials::Password {
+                user: user.clone(),
+                password: text.lines().next().unwrap_or_default().to_owned(),
+            }
+        }
+        _ => warta::Credentials::None,
     };
     let mut pusher = warta::Pusher::new(warta::PushConfig {
         graph_store: args.endpoint.clone(),
         update,
-        token,
+        credentials,
         batch: args.batch,
         retries: args.retries,
         backoff: Duration::from_millis(500),
