@@ -5,9 +5,11 @@
 //! A request that fails for a reason that may pass (no answer, 5xx, 429) is retried with
 //! exponential backoff; a push that stops is resumed by pushing the same inputs again.
 //!
-//! Stores differ in how a writer proves itself, which the caller chooses rather than guessed: a
-//! bearer token, or a user and password answered to the store's `401` challenge by HTTP Digest
-//! or Basic.
+//! Stores differ in two ways that matter here, both chosen by the caller rather than guessed:
+//! how a writer proves itself (a bearer token, or a user and password answered to the store's
+//! `401` challenge by HTTP Digest or Basic), and whether the default graph is a graph that can be
+//! written (in Virtuoso it is the union of all graphs; the descriptions then go into a named
+//! graph that queries take as their default with `default-graph-uri`).
 //!
 //! Owns: the HTTP conversation with the remote store. Must not: extract (it is given quads),
 //! print, or know which store is on the other side beyond the two protocols.
@@ -19,7 +21,7 @@ use md5::Md5;
 use oxhttp::model::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
 use oxhttp::model::{HeaderMap, Method, Request, Uri};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{NamedNodeRef, Quad, TripleRef};
+use oxigraph::model::{NamedNode, NamedNodeRef, Quad, TripleRef};
 use sha2::{Digest as _, Sha256};
 
 use crate::rdf::ArticleQuads;
@@ -33,6 +35,9 @@ pub struct PushConfig {
     pub update: String,
     /// How the pusher proves it may write.
     pub credentials: Credentials,
+    /// The named graph that takes what warta keeps in the default graph (the descriptions of
+    /// articles and actors); `None`: the store's default graph.
+    pub default_graph: Option<NamedNode>,
     /// Articles whose descriptions go in one update request.
     pub batch: usize,
     /// Attempts after the first for a request that fails for a reason that may pass.
@@ -135,11 +140,12 @@ impl Pusher {
             self.put(graph.as_ref(), &quads.named)?;
             // The description of an article pushed before is replaced, not added to: its title or
             // date may have changed. Actors are merged: other articles describe them too.
-            self.pending.push(format!("DELETE WHERE {{ <{}> ?p ?o }}", graph.as_str()));
+            let old = self.in_default_graph(&format!("<{}> ?p ?o", graph.as_str()));
+            self.pending.push(format!("DELETE WHERE {{ {old} }}"));
         }
         let triples = serialize(&quads.default, RdfFormat::NTriples, "a description")?;
-        self.pending
-            .push(format!("INSERT DATA {{\n{}}}", String::from_utf8_lossy(&triples)));
+        let new = self.in_default_graph(&String::from_utf8_lossy(&triples));
+        self.pending.push(format!("INSERT DATA {{\n{new}}}"));
         self.report.articles += 1;
         self.report.quads += quads.default.len() + quads.named.len();
         if self.pending.len() >= 2 * self.config.batch.max(1) {
@@ -161,6 +167,14 @@ impl Pusher {
         let body = serialize(quads, RdfFormat::NTriples, &what)?;
         let url = format!("{}?graph={}", self.config.graph_store, encode(graph.as_str()));
         self.send(Method::PUT, &url, "application/n-triples", body, &what)
+    }
+
+    /// A pattern or block of triples, in the graph that stands for the default graph.
+    fn in_default_graph(&self, triples: &str) -> String {
+        match &self.config.default_graph {
+            Some(graph) => format!("GRAPH <{}> {{\n{triples}}}\n", graph.as_str()),
+            None => triples.to_owned(),
+        }
     }
 
     /// Sends the descriptions still gathered.

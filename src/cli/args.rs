@@ -317,6 +317,13 @@ pub struct PushArgs {
     #[arg(long, value_name = "FILE", requires = "user")]
     pub password_file: Option<PathBuf>,
 
+    /// Put what warta keeps in the default graph (the descriptions of articles and actors) into
+    /// this named graph instead, for a store whose default graph is not a graph of its own:
+    /// Virtuoso's is the union of all its graphs. Ask the stock questions there with this graph
+    /// as the default one (default-graph-uri=IRI, or FROM <IRI>)
+    #[arg(long, value_name = "IRI")]
+    pub default_graph: Option<String>,
+
     /// Articles whose descriptions go in one SPARQL Update request
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub batch: usize,

@@ -33,10 +33,18 @@ pub fn run(args: &PushArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome>
         }
         _ => warta::Credentials::None,
     };
+    let default_graph = match &args.default_graph {
+        Some(iri) => Some(
+            oxigraph::model::NamedNode::new(iri.as_str())
+                .with_context(|| format!("--default-graph '{iri}' is not an absolute IRI (say https://example.org/graph/warta)"))?,
+        ),
+        None => None,
+    };
     let mut pusher = warta::Pusher::new(warta::PushConfig {
         graph_store: args.endpoint.clone(),
         update,
         credentials,
+        default_graph,
         batch: args.batch,
         retries: args.retries,
         backoff: Duration::from_millis(500),
