@@ -29,3 +29,4 @@ mod source;
 mod stemmer;
 mod stock_queries;
 mod util;
+mod virtuoso;
