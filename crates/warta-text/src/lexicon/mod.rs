@@ -90,6 +90,8 @@ pub enum ReferenceTarget {
     Antecedent,
     Speaker,
     Country,
+    /// The countries the text last made its subject together (`ketiga negara itu`).
+    Countries,
     Ministry,
     Organization,
     CountryOfAntecedent,
@@ -359,6 +361,7 @@ impl Lexicon {
                 "antecedent" => ReferenceTarget::Antecedent,
                 "speaker" => ReferenceTarget::Speaker,
                 "country" => ReferenceTarget::Country,
+                "countries" => ReferenceTarget::Countries,
                 "ministry" => ReferenceTarget::Ministry,
                 "organization" => ReferenceTarget::Organization,
                 "country-of-antecedent" => ReferenceTarget::CountryOfAntecedent,

@@ -409,6 +409,19 @@ impl Discourse<'_> {
             ReferenceTarget::Antecedent => antecedent(),
             ReferenceTarget::Speaker => speaker.to_vec(),
             ReferenceTarget::Country => last(&self.state.countries),
+            // `Iran, Rusia, dan Turki mengecam ... Ketiga negara itu ...`: the countries of the
+            // last plural subject; with none, the countries this sentence named before it.
+            ReferenceTarget::Countries => {
+                let countries = |keys: &[ActorKey]| -> Vec<ActorKey> {
+                    keys.iter().filter(|k| self.kind(k) == Some(ActorKind::Country)).cloned().collect()
+                };
+                let topic = countries(&self.state.topic);
+                if topic.len() > 1 {
+                    topic
+                } else {
+                    countries(&self.state.sentence_seen)
+                }
+            }
             ReferenceTarget::Ministry => last(&self.state.ministries),
             ReferenceTarget::Organization => last(&self.state.organizations),
             ReferenceTarget::CountryOfAntecedent => antecedent().iter().filter_map(|k| self.lexicon.gazetteer.country_of(k)).collect(),

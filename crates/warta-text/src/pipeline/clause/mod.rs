@@ -215,13 +215,23 @@ impl Sentence<'_> {
 
     /// Where the agent of a passive verb ending at `verb_end` begins: after `oleh`, which may
     /// follow a few words describing the verb (`dikritik keras oleh X`, `dikecam secara luas
-    /// oleh X`); right after the verb without `oleh`.
+    /// oleh X`); without `oleh`, the actor right after the verb or after a word or two
+    /// describing it (`ditentang keras X`).
     fn passive_agent_start(&self, verb_end: usize) -> usize {
         let describing = |i: usize| self.is_plain_word(i) || self.class(i) == Some(WordClass::Aux);
-        (verb_end..verb_end + 4)
-            .take_while(|&i| self.key(i) == "oleh" || describing(i))
-            .find(|&i| self.key(i) == "oleh")
-            .map_or(verb_end, |oleh| oleh + 1)
+        let mut after_description = (verb_end..verb_end + 4).take_while(|&i| self.key(i) == "oleh" || describing(i));
+        if let Some(oleh) = after_description.clone().find(|&i| self.key(i) == "oleh") {
+            return oleh + 1;
+        }
+        match after_description
+            .nth(2)
+            .is_none()
+            .then(|| (verb_end..verb_end + 3).find(|&i| !describing(i)))
+            .flatten()
+        {
+            Some(actor) if self.mention_at(actor).is_some() => actor,
+            _ => verb_end,
+        }
     }
 
     fn is_hard_stop(&self, index: usize) -> bool {

@@ -179,7 +179,11 @@ impl Sentence<'_> {
     }
 
     pub(super) fn requirements_met(&self, pred: &Pred, trigger: &Trigger) -> bool {
-        let end = self.clause_end(pred.tokens.end);
+        let mut end = self.clause_end(pred.tokens.end);
+        // What is said is part of the saying: `mengatakan kepada X bahwa Y harus ...` appeals.
+        if self.key(end) == "bahwa" {
+            end = self.clause_end(end + 1);
+        }
         let follows = |words: &[PatternWord]| (pred.tokens.end..end).any(|i| words.iter().any(|w| self.word_matches(i, w)));
         (trigger.requires.is_empty() || follows(&trigger.requires)) && !follows(&trigger.excludes)
     }
