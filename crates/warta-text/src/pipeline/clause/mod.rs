@@ -255,7 +255,7 @@ impl Sentence<'_> {
     }
 
     /// A claim word (`ilegal`, `tidak dapat diterima`): its stance belongs to whoever says it.
-    fn is_claim(&self, pred: &Pred) -> bool {
+    pub(super) fn is_claim(&self, pred: &Pred) -> bool {
         pred.triggers
             .iter()
             .filter_map(|&t| self.trigger(t))

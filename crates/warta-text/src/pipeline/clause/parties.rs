@@ -279,10 +279,11 @@ impl Sentence<'_> {
             let word = token.is_some_and(|t| t.kind == TokenKind::Word)
                 && (matches!(self.class(index), None | Some(WordClass::Particle)) || intent_noun);
             // `agresi bersenjata`: a ber- verb after a noun describes it, and so does any verb
-            // before a relative clause on the act (`serangan mengerikan yang dilakukan Hamas`).
+            // before a relative clause on the act or its doer (`serangan mengerikan yang dilakukan
+            // Hamas`, `pernyataan mengejutkan dari X`).
             let adjective = nouns > 0
                 && (self.has_prefix(index, Prefix::Ber)
-                    || (self.key(index + 1) == "yang"
+                    || (matches!(self.key(index + 1), "yang" | "oleh" | "dari")
                         && self
                             .pred_starting(index)
                             .and_then(|q| self.preds.get(q))
@@ -317,6 +318,17 @@ impl Sentence<'_> {
                 index += 1;
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
+            } else if self.key(index) == "antara" && relation.is_disapproval() && nouns > 0 {
+                // `mengutuk kesepakatan normalisasi antara X dengan Y`: a deal is both sides'.
+                return self.between(index + 1);
+            } else if self.key(index) == "dari"
+                && relation.is_disapproval()
+                && (start..index).any(|i| self.lexicon.is_document(self.key(i)))
+                && self.mention_at(index + 1).is_some()
+            {
+                // `mengutuk pernyataan dari X`: what was said is its sayer's.
+                index += 1;
+                continue;
             } else if self.key(index) == "di" && relation.is_disapproval() && nouns > 0 {
                 // `percobaan kudeta di Niger`: an act a state does within its borders is the
                 // state's where it happens.
@@ -337,6 +349,20 @@ impl Sentence<'_> {
             index += 1;
         }
         self.group_members(start)
+    }
+
+    /// The two sides of `antara X dan Y` or `antara X dengan Y` after `antara` at `start`; none
+    /// unless both are actors.
+    fn between(&self, start: usize) -> Vec<usize> {
+        let Some(first) = self.mention_at(start) else { return Vec::new() };
+        let mut found = self.coordinated_right(first);
+        if found.len() == 1 {
+            let end = self.mention(first).map_or(start, |m| m.tokens.end);
+            if let Some(second) = self.mention_at(end + 1).filter(|_| self.key(end) == "dengan") {
+                found.push(second);
+            }
+        }
+        if found.len() >= 2 { found } else { Vec::new() }
     }
 
     /// The `oleh` after a target phrase opened at `index` (`terhadap demonstran oleh X`,

@@ -13,6 +13,13 @@ impl Sentence<'_> {
             if token.kind != TokenKind::Word || self.mention_at(index).is_some() {
                 continue;
             }
+            // A word inside a fixed phrase that opens with a negation is the phrase's (`tidak akan
+            // membiarkan siapa pun mengancam X` backs X; its `mengancam` threatens nobody).
+            let negated_phrase =
+                |p: &Pred| p.tokens.start < index && index < p.tokens.end && self.class(p.tokens.start) == Some(WordClass::Neg);
+            if preds.iter().any(|p| p.kind == PredKind::Trigger && negated_phrase(p)) {
+                continue;
+            }
             for (trigger_index, length) in self.phrase_triggers_at(index) {
                 // A phrase with several relations is one predicate carrying each of them.
                 match preds.iter_mut().find(|p| p.tokens == (index..index + length)) {

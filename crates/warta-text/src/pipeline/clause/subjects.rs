@@ -253,6 +253,16 @@ impl Sentence<'_> {
                 let Some(mention) = self.mention(m) else { break };
                 let first = self.conjunct_start(m);
                 let first_start = self.mention(first).map_or(mention.tokens.start, |f| f.tokens.start);
+                // `Kesepakatan antara X dan Y merupakan pengkhianatan`: what is judged is both
+                // sides' deal.
+                let between_after_noun =
+                    first_start >= 2 && self.key(first_start - 1) == "antara" && self.is_plain_word(first_start - 2) && self.is_claim(pred);
+                if between_after_noun {
+                    let sides = self.coordinated_right(first);
+                    if sides.len() >= 2 {
+                        return sides;
+                    }
+                }
                 if self.in_prepositional_phrase(first_start) {
                     index = first_start.saturating_sub(1);
                     continue;
