@@ -33,12 +33,14 @@ impl Sentence<'_> {
             // `mengatakan kepada X`, `mendesak kepada X`: the addressee right after the verb; a
             // `terhadap X` further on is about something else (`tanggapan terhadap tindakan X`).
             Slot::Kepada if !pred.nominal => {
-                // A short object may come first (`memasok drone kepada X`).
+                // A short object may come first (`memasok drone kepada X`, `memberi waktu 72 jam
+                // kepada X`).
                 let mut start = self.skip_adverbials(pred.tokens.end);
                 let mut words = 0;
                 // A noun may be a stance word itself (`meminta dukungan kepada X`).
                 let noun = |i: usize| self.pred_starting(i).and_then(|q| self.preds.get(q)).is_none_or(|p| p.nominal);
-                while words < 3 && self.is_plain_word(start) && noun(start) {
+                let number = |i: usize| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number);
+                while words < 3 && ((self.is_plain_word(start) && noun(start)) || number(start)) {
                     start += 1;
                     words += 1;
                 }
@@ -309,10 +311,10 @@ impl Sentence<'_> {
                 index = oleh;
             } else if self.class(index) == Some(WordClass::Aux)
                 && nouns > 0
-                && (self.key(index + 1) == "yang" || self.mention_at(index + 1).is_some())
+                && (self.key(index + 1) == "yang" || self.mention_at(index + 1).is_some() || self.is_plain_word(index + 1))
             {
-                // `sanksi baru yang dijatuhkan AS`, `serangan lanjutan Rusia`: an adverb after a
-                // noun describes it.
+                // `sanksi baru yang dijatuhkan AS`, `serangan lanjutan Rusia`, `penarikan segera
+                // kelompok X`: an adverb after a noun describes it.
             } else if nouns > 0 && self.is_punct(index, &["-"]) && self.tokens.get(index + 1).is_some_and(|t| t.kind == TokenKind::Word) {
                 // `penyerbuan Masjid Al-Aqsa oleh X`: a name's inner hyphen and the part after it.
                 index += 1;
