@@ -34,7 +34,7 @@ pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_acto
 pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
 pub use rdf::ArticleQuads;
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
-pub use store::{Store, StoreError};
+pub use store::{Snapshot, SnapshotInfo, Store, StoreError};
 pub use warta_text::input::{
     Article, ArticleId, DEFAULT_MAX_ARTICLE_BYTES, InputProblem, InputSource, ReadOptions, article_from_bytes, expand_inputs, read_source,
 };

@@ -18,6 +18,7 @@ mod dev_set;
 mod link;
 mod protocol;
 mod provenance;
+mod readers;
 mod robustness;
 mod seeds;
 mod serve;
