@@ -7,6 +7,8 @@
 //! `warta build`).
 
 mod connection;
+#[doc(hidden)]
+pub mod fuzz;
 mod graph_store;
 mod http;
 mod pages;
