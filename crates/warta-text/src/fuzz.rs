@@ -51,8 +51,11 @@ impl Features {
         }
         // A quote left alone opens a value that runs to the end.
         let reason = reason.split(['"', '`', '\'']).next().unwrap_or_default();
+        // A message may echo a value without quotes (`charset=...`): a word with signs other than
+        // punctuation starts one, and ends the kind.
         let words: Vec<&str> = reason
             .split_whitespace()
+            .take_while(|word| word.chars().all(|c| c.is_ascii_alphanumeric() || ",.:;()-".contains(c)))
             .filter(|word| word.chars().all(|c| c.is_ascii_lowercase()))
             .take(6)
             .collect();
