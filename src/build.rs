@@ -5,7 +5,7 @@
 //! language, print, or decide what a bad input means for the exit code (the caller does).
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, NamedNode, Quad};
 use rayon::prelude::*;
 
 use crate::rdf::{ArticleQuads, article_quads, reference_quads};
@@ -127,9 +127,19 @@ pub fn build(
 /// The gazetteer (reference graph) and the vocabulary (vocabulary graph), so that queries can
 /// join on ISO codes and follow `rdfs:subPropertyOf`.
 pub(crate) fn load_background_graphs(store: &Store, lexicon: &Lexicon) -> Result<(), StoreError> {
-    store.replace_graph(id::reference_graph().as_ref(), &reference_quads(&lexicon.gazetteer))?;
-    store.replace_graph(id::vocabulary_graph().as_ref(), &vocabulary_quads(lexicon))?;
+    for (graph, quads) in background_graphs(lexicon) {
+        store.replace_graph(graph.as_ref(), &quads)?;
+    }
     Ok(())
+}
+
+/// The graphs every store holds besides the articles' (the reference and the vocabulary graph),
+/// with their quads: what `warta build` refreshes and `warta push` sends along.
+pub fn background_graphs(lexicon: &Lexicon) -> [(NamedNode, Vec<Quad>); 2] {
+    [
+        (id::reference_graph(), reference_quads(&lexicon.gazetteer)),
+        (id::vocabulary_graph(), vocabulary_quads(lexicon)),
+    ]
 }
 
 /// The vocabulary of `data/ontology.ttl`, in the vocabulary graph.

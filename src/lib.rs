@@ -19,22 +19,27 @@ mod eval;
 mod export;
 mod federation;
 mod link;
+mod push;
 mod query;
-mod rdf;
 pub mod serve;
 mod stock;
 mod store;
-mod vocab;
 
-pub use build::{BuildEvent, BuildReport, article_to_quads, build};
+// The data model lives in its own crate (no RocksDB, for the Python package); these names keep
+// `crate::rdf` and `crate::vocab` where every module expects them.
+use warta_rdf::{rdf, vocab};
+
+pub use build::{BuildEvent, BuildReport, article_to_quads, background_graphs, build};
 pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, evaluate_articles, score};
 pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPicture, SvgRenderer, export, export_svg, write_quads};
 pub use federation::ServicePolicy;
 pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_actors};
+pub use push::{Credentials, PushConfig, PushError, PushReport, Pusher};
 pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
-pub use rdf::ArticleQuads;
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Snapshot, SnapshotInfo, Store, StoreError};
+pub use warta_rdf::{ArticleQuads, write_nquads};
+pub use warta_table::{StatementTable, TableError};
 pub use warta_text::input::{
     Article, ArticleId, DEFAULT_MAX_ARTICLE_BYTES, InputProblem, InputSource, ReadOptions, article_from_bytes, expand_inputs, read_source,
 };
@@ -44,3 +49,5 @@ pub use warta_text::lexicon::{
 };
 pub use warta_text::model::{ActorKey, ActorKind, Family, Modality, Relation};
 pub use warta_text::pipeline::{Extraction, SentenceRecord, Statement, extract};
+pub use warta_text::rows::{ActorColumns, StatementRow, statement_rows};
+pub use warta_text::shard::Shard;

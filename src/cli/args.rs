@@ -25,6 +25,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Write the RDF of articles to standard output, without a store
     Extract(ExtractArgs),
+    /// Send the RDF of articles to another triple store: each article's graph replaced with a
+    /// Graph Store Protocol PUT, descriptions merged with SPARQL Update
+    Push(PushArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a store
     Query(QueryArgs),
     /// Write the store, or a part of it, as RDF or as a GraphViz picture of the stances
@@ -96,6 +99,9 @@ pub enum ExtractFormat {
     Trig,
     /// Turtle: the graphs merged
     Ttl,
+    /// Parquet: a table of one row per statement, written to --out DIR (the schema is in the
+    /// README, "Statements as a table")
+    Parquet,
 }
 
 #[derive(Debug, Args)]
@@ -104,9 +110,20 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
-    /// The RDF syntax
+    /// The RDF syntax, or a Parquet table of the statements
     #[arg(long, value_enum, default_value = "nq")]
     pub format: ExtractFormat,
+
+    /// With --format parquet: the directory to write statements.parquet to (with --shard i/n,
+    /// statements-i-of-n.parquet)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Extract only part i of n (0 <= i < n): the articles whose id hashes there, so that n jobs
+    /// over the same inputs write each article exactly once (the hash: the first 8 bytes of the
+    /// id's SHA-256, big-endian, modulo n)
+    #[arg(long, value_name = "i/n", value_parser = warta::Shard::parse)]
+    pub shard: Option<warta::Shard>,
 
     #[command(flatten)]
     pub reading: ReadArgs,
@@ -270,6 +287,62 @@ pub struct ServeArgs {
     /// Answer 408 when a request body has not arrived whole within this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub body_timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Articles, as for `warta build`
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The Graph Store Protocol endpoint (for warta serve: http://HOST:7878/store)
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// The SPARQL Update endpoint (guessed for an endpoint ending in /store: .../update)
+    #[arg(long, value_name = "URL")]
+    pub update: Option<String>,
+
+    /// A file holding the bearer token the store wants for writes (warta serve's write token)
+    #[arg(long, value_name = "FILE", conflicts_with = "user")]
+    pub token_file: Option<PathBuf>,
+
+    /// Write as this user, with the password in --password-file, answered as the store's
+    /// challenge asks: HTTP Digest (as Virtuoso's /sparql-graph-crud-auth and /sparql-auth want)
+    /// or Basic
+    #[arg(long, value_name = "NAME", requires = "password_file")]
+    pub user: Option<String>,
+
+    /// A file whose first line is the password of --user
+    #[arg(long, value_name = "FILE", requires = "user")]
+    pub password_file: Option<PathBuf>,
+
+    /// Put what warta keeps in the default graph (the descriptions of articles and actors) into
+    /// this named graph instead, for a store whose default graph is not a graph of its own:
+    /// Virtuoso's is the union of all its graphs. Ask the stock questions there with this graph
+    /// as the default one (default-graph-uri=IRI, or FROM <IRI>)
+    #[arg(long, value_name = "IRI")]
+    pub default_graph: Option<String>,
+
+    /// Articles whose descriptions go in one SPARQL Update request
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub batch: usize,
+
+    /// Attempts after the first for a request that gets no answer, 5xx or 429 (waiting 0.5 s,
+    /// then twice as long each time)
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+
+    /// Seconds to wait for one request
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+
+    /// No progress and no summary
+    #[arg(long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub reading: ReadArgs,
 }
 
 #[derive(Debug, Args)]

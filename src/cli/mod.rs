@@ -7,6 +7,7 @@ mod eval;
 mod export;
 mod extract;
 mod link;
+mod push;
 mod query;
 mod serve;
 
@@ -56,6 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Build(args) => build::run(args, &lexicon()?),
         Command::Extract(args) => extract::run(args, &lexicon()?),
+        Command::Push(args) => push::run(args, &lexicon()?),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args, &lexicon()?),

@@ -465,10 +465,55 @@ pub fn parse_json_line(name: &str, bytes: &[u8], options: &ReadOptions) -> Resul
         other => Err(format!("must be a string or a number, not {other}")),
     }
     .map_err(|reason| problem(format!("'id': {reason}")))?;
-    if parsed.text.len() > options.max_article_bytes {
-        return Err(too_large(name, parsed.text.len(), options));
+    let fields = ArticleFields {
+        text: parsed.text,
+        title: parsed.title,
+        url: parsed.url,
+        date: parsed.date,
+        source: parsed.source,
+    };
+    checked_article(name, id, fields, options, warnings)
+}
+
+/// An article's fields as a caller gives them (a JSON line, the Python package), before they are
+/// checked and cleaned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleFields {
+    pub text: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+/// An article from its fields, checked and cleaned exactly as a JSON Lines article is, so that
+/// every way in reads the same article from the same fields.
+pub fn article_from_fields(name: &str, id: ArticleId, fields: ArticleFields, options: &ReadOptions) -> Result<Article, InputProblem> {
+    checked_article(name, id, fields, options, Vec::new())
+}
+
+fn checked_article(
+    name: &str,
+    id: ArticleId,
+    fields: ArticleFields,
+    options: &ReadOptions,
+    mut warnings: Vec<InputProblem>,
+) -> Result<Article, InputProblem> {
+    let problem = |reason: String| InputProblem {
+        name: name.to_owned(),
+        reason,
+    };
+    let ArticleFields {
+        text,
+        title,
+        url,
+        date,
+        source,
+    } = fields;
+    if text.len() > options.max_article_bytes {
+        return Err(too_large(name, text.len(), options));
     }
-    let text = clean_text(name, parsed.text, &mut warnings);
+    let text = clean_text(name, text, &mut warnings);
     if text.trim().is_empty() {
         return Err(problem(format!("article '{id}' has an empty text")));
     }
@@ -476,7 +521,7 @@ pub fn parse_json_line(name: &str, bytes: &[u8], options: &ReadOptions) -> Resul
         v.map(|s| clean_text(name, s, &mut warnings).trim().to_owned())
             .filter(|s| !s.is_empty())
     };
-    let (title, url, date, source) = (field(parsed.title), field(parsed.url), field(parsed.date), field(parsed.source));
+    let (title, url, date, source) = (field(title), field(url), field(date), field(source));
     let date = match date.map(checked_date) {
         Some(Ok(date)) => Some(date),
         Some(Err(reason)) => {

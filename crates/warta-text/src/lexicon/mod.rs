@@ -153,6 +153,9 @@ pub enum WordClass {
     /// Lists members of a group just named (`banyak negara, termasuk X dan Y`): they are whom
     /// the group phrase names.
     Include,
+    /// Asks for what the stance noun after it names (`meminta dukungan kepada X`): the stance is
+    /// sought, not taken.
+    Request,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -167,6 +170,13 @@ pub enum Slot {
     Of,
     Parties,
     Claim,
+    /// The subject of a condition after the trigger: `mengancam akan membalas jika X menyerang`.
+    Jika,
+    /// Where something is sent: `memasok rudal ke X`.
+    Ke,
+    /// The target of a hostile act the trigger announces: `mengancam akan melancarkan serangan
+    /// ke X`.
+    Act,
 }
 
 /// One word of a phrase pattern: a folded surface word, any form of a root (`~bayar`), or any
@@ -425,6 +435,7 @@ impl Lexicon {
                 "condition" => WordClass::Condition,
                 "receive" => WordClass::Receive,
                 "include" => WordClass::Include,
+                "request" => WordClass::Request,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);
@@ -478,6 +489,9 @@ impl Lexicon {
                     "of" => Slot::Of,
                     "parties" => Slot::Parties,
                     "claim" => Slot::Claim,
+                    "jika" => Slot::Jika,
+                    "act" => Slot::Act,
+                    "ke" => Slot::Ke,
                     other => return Err(triggers_table.error(row, format!("unknown slot '{other}'"))),
                 });
             }
@@ -613,13 +627,16 @@ impl Lexicon {
         for actor in gazetteer.actors() {
             let n_names = actor.names().count() - actor.metonyms.len();
             for (index, name) in actor.names().enumerate() {
-                phrases.push((
-                    name.to_owned(),
-                    PhraseKind::Actor {
-                        key: actor.key.clone(),
-                        metonym: index >= n_names,
-                    },
-                ));
+                let kind = PhraseKind::Actor {
+                    key: actor.key.clone(),
+                    metonym: index >= n_names,
+                };
+                // News writes a person's hyphenated name particle either way: `al-Assad` and `al
+                // Assad`, `Byoung-sam` and `Byoung sam`.
+                if actor.kind == ActorKind::Person && name.contains('-') {
+                    phrases.push((name.replace('-', " "), kind.clone()));
+                }
+                phrases.push((name.to_owned(), kind));
             }
         }
         for (index, organ) in gazetteer.organs().iter().enumerate() {

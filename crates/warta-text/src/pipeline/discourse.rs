@@ -97,6 +97,8 @@ struct State {
     position: usize,
     /// Who did the last hostile act the text mentioned, or was last disapproved of for one.
     last_act: Vec<ActorKey>,
+    /// The parties of the last stance told of each relation: what `kecaman serupa` repeats.
+    last_objects: HashMap<Relation, Vec<ActorKey>>,
     /// The posts the article named, in order: who holds which title where.
     posts: Vec<HeldPost>,
     /// The person the text was last about, as a speaker or a subject: who a sentence opening
@@ -417,7 +419,9 @@ impl Discourse<'_> {
                     self.state.statement_issuer.clone()
                 }
             }
-            ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_default(),
+            // `Iran menembakkan rudal ke Israel. AS mengecam serangan itu`: the act named in
+            // other words is the last one told.
+            ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_else(|| self.state.last_act.clone()),
             ReferenceTarget::LastAct => self.state.last_act.clone(),
             ReferenceTarget::LastActOrSetting if self.state.last_act.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::LastActOrSetting => self.state.last_act.clone(),
@@ -504,9 +508,15 @@ impl Discourse<'_> {
                 .filter(|s| !self.parties.contains(s) && !self.lexicon.gazetteer.country_of(s).is_some_and(|c| self.parties.contains(&c)))
                 .collect();
             (subjects, self.parties.to_vec())
+        } else if clause.echoes && clause.objects.is_empty() {
+            let objects = self.state.last_objects.get(&clause.relation).cloned().unwrap_or_default();
+            (self.keys_of(&clause.subjects, resolved), objects)
         } else {
             (self.keys_of(&clause.subjects, resolved), self.keys_of(&clause.objects, resolved))
         };
+        if !objects.is_empty() {
+            self.state.last_objects.insert(clause.relation, objects.clone());
+        }
         let modality = if clause.announced {
             Modality::Announced
         } else if !speaker.is_empty() && !subjects.iter().all(|s| speaker.contains(s)) {
@@ -519,11 +529,14 @@ impl Discourse<'_> {
             self.state.last_act.clone_from(&objects);
         }
         for subject in &subjects {
+            // What a side says of acts its own side joined (`Trump: AS, Prancis dan Inggris
+            // meluncurkan serangan`) accuses none of the coalition.
+            let own_coalition = clause.claim && objects.iter().any(|object| self.side_of(subject) == self.side_of(object));
             for object in &objects {
                 // An actor takes no stance toward itself, and what a side says of its own
                 // forces' acts (`Peskov mengatakan militer Rusia hanya menyerang ...`) is no
                 // accusation.
-                if subject == object || (clause.claim && self.side_of(subject) == self.side_of(object)) {
+                if subject == object || own_coalition {
                     continue;
                 }
                 self.statements.push(Statement {
@@ -621,8 +634,18 @@ impl Discourse<'_> {
                                 .into_iter()
                                 .filter(|k| self.kind(k).is_some_and(|kind| kind != ActorKind::Person))
                                 .collect();
+                            // `Wamenlu Sullivan`, after `Wakil Menteri Luar Negeri AS John
+                            // Sullivan`: the post the article already placed.
+                            let placed = self
+                                .state
+                                .posts
+                                .iter()
+                                .rev()
+                                .find(|held| held.person == person && !held.organizations.is_empty());
                             let keys = if !from_speaker.is_empty() {
                                 from_speaker
+                            } else if let Some(held) = placed {
+                                held.organizations.clone()
                             } else if let Some(section) = &input.section_actor {
                                 vec![section.clone()]
                             } else if let Some(parent) = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent) {

@@ -83,20 +83,39 @@ pub struct KnownPerson {
     pub surname: String,
     pub key: ActorKey,
     pub name: String,
+    /// A person the gazetteer lists, whose surname alone it does not (`JD Vance` ... `Vance`).
+    pub listed: bool,
 }
 
 impl KnownPerson {
-    /// The person behind a discovered mention, if its name has a usable surname.
-    pub fn from_mention(mention: &Mention) -> Option<KnownPerson> {
-        let Referent::NewPerson { key, name } = &mention.referent else {
-            return None;
+    /// The person behind a mention, if its name has a usable surname.
+    pub fn from_mention(mention: &Mention, lexicon: &Lexicon) -> Option<KnownPerson> {
+        let (key, name, listed) = match &mention.referent {
+            Referent::NewPerson { key, name } => (key, name.as_str(), false),
+            Referent::Actor(key) => {
+                let info = lexicon.gazetteer.get(key).filter(|info| info.kind == ActorKind::Person)?;
+                (key, info.label_id.as_str(), true)
+            }
+            _ => return None,
         };
         let surname = crate::text::fold(name.split_whitespace().last()?);
         (surname.chars().count() >= 3 && name.split_whitespace().count() >= 2).then(|| KnownPerson {
             surname,
             key: key.clone(),
-            name: name.clone(),
+            name: name.to_owned(),
+            listed,
         })
+    }
+
+    fn referent(&self) -> Referent {
+        if self.listed {
+            Referent::Actor(self.key.clone())
+        } else {
+            Referent::NewPerson {
+                key: self.key.clone(),
+                name: self.name.clone(),
+            }
+        }
     }
 }
 
@@ -381,11 +400,7 @@ impl Composer<'_> {
         match atom {
             Atom::Blocked => Some(range.end),
             Atom::Person(index) => {
-                let person = self.known.get(index)?;
-                let referent = Referent::NewPerson {
-                    key: person.key.clone(),
-                    name: person.name.clone(),
-                };
+                let referent = self.known.get(index)?.referent();
                 let post = self.apposition(range.end);
                 let end = post.as_ref().map_or(range.end, |(_, end)| *end);
                 Some(self.push(range.start..end, referent, Role::Name, post.map(|(p, _)| p), false))
@@ -400,6 +415,15 @@ impl Composer<'_> {
                 }
                 let entry = self.lexicon.references.get(reference)?;
                 if entry.not_before.iter().any(|w| w == self.key(range.end)) {
+                    return Some(range.end);
+                }
+                // `X adalah agresor`, `menyebut X sebagai agresor`: a label predicated of someone
+                // names no one.
+                let label = index
+                    .checked_sub(1)
+                    .map(|before| self.key(before))
+                    .is_some_and(|before| before == "sebagai" || self.lexicon.word_class(before) == Some(WordClass::Copula));
+                if label {
                     return Some(range.end);
                 }
                 // `Armenia dan pasukan militernya`: the possessor is the actor just coordinated.
@@ -711,7 +735,7 @@ impl Composer<'_> {
             let person = self.known.get(*person)?;
             return Some(Name {
                 end: range.end,
-                known: None,
+                known: person.listed.then(|| person.key.clone()),
                 text: person.name.clone(),
             });
         }
@@ -744,6 +768,18 @@ impl Composer<'_> {
                     .tokens
                     .get(end - 1)
                     .is_some_and(|previous| previous.key == "-" && previous.span.end() == token.span.start());
+            // A middle initial (`John J. Sullivan`): the letter, its full stop, and more name after.
+            let initial = !words.is_empty()
+                && token.kind == TokenKind::Word
+                && surface.chars().count() == 1
+                && token.capitalized
+                && self.tokens.get(end + 1).is_some_and(|t| t.key == ".")
+                && self.tokens.get(end + 2).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized);
+            if initial {
+                words.push(surface);
+                end += 2;
+                continue;
+            }
             if !(name_word || glued_part || ((particle || joiner) && !words.is_empty())) {
                 break;
             }

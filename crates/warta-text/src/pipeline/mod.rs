@@ -65,7 +65,7 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
     let mut mentions: Vec<mention::SentenceMentions> = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
         let found = mention::find_mentions(&sentence.tokens, text, lexicon, &known_persons);
-        for person in found.mentions.iter().filter_map(mention::KnownPerson::from_mention) {
+        for person in found.mentions.iter().filter_map(|m| mention::KnownPerson::from_mention(m, lexicon)) {
             if !known_persons.iter().any(|p| p.surname == person.surname) {
                 known_persons.push(person);
             }

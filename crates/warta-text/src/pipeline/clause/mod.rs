@@ -62,6 +62,8 @@ pub struct Clause {
     pub announced: bool,
     /// Index into `SentenceClauses::attributions` of who says the clause.
     pub attribution: Option<usize>,
+    /// `kecaman serupa datang dari X`: the same stance as the last one told, toward its party.
+    pub echoes: bool,
     pub confidence: f32,
     pub rule: &'static str,
 }
@@ -495,12 +497,21 @@ impl Sentence<'_> {
             || modifiers
                 .iter()
                 .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
-        let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge)) || self.hoped_for(pred) || self.supposed(pred);
+        let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge))
+            || self.hoped_for(pred)
+            || self.supposed(pred)
+            || self.requested(pred);
         let announced = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Announce)) || self.announced_by_governor(pred);
         // `"Iran akan menyerang Israel," kata X` is a threat by Iran, not X accusing Iran of an act.
         // `X akan menyerang Y`, `pasukannya akan terus menyerang Y`: an announced hostile act is
         // a threat by its agent, whoever reports it, not an accusation.
         let (relation, claim, objects, rule) = if claim && announced && trigger.relation == Relation::Accuses {
+            // `Pakistan menegaskan akan membalas ...`: the one who announces it threatens.
+            if subjects.is_empty() {
+                if let Some(Speaker::Mentions(speakers)) = attribution.and_then(|a| attributions.get(a)).map(|a| &a.speaker) {
+                    subjects = speakers.clone();
+                }
+            }
             (Relation::Warns, false, self.fill_slot(pred, Slot::Obj, Relation::Warns), "threat")
         } else {
             (trigger.relation, claim, objects, rule)
@@ -512,7 +523,8 @@ impl Sentence<'_> {
         if !adds_to_accusation && self.alleged(pred_index, &subjects) {
             return None;
         }
-        let useful = claim || reciprocal || toward_parties || !objects.is_empty();
+        let echoes = pred.nominal && objects.is_empty() && matches!(self.key(pred.tokens.end), "serupa" | "senada");
+        let useful = claim || reciprocal || toward_parties || echoes || !objects.is_empty();
         if !useful || (subjects.is_empty() && !claim) {
             return None;
         }
@@ -529,6 +541,7 @@ impl Sentence<'_> {
             hedged,
             announced,
             attribution,
+            echoes,
             confidence: trigger.confidence,
             rule,
         })

@@ -75,6 +75,16 @@ impl Sentence<'_> {
         (self.clause_start(start)..start).any(|i| self.class(i) == Some(WordClass::Hope))
     }
 
+    /// `meminta dukungan kepada X`, `menggalang dukungan`: a stance noun asked for is no one's
+    /// stance yet.
+    pub(super) fn requested(&self, pred: &Pred) -> bool {
+        let mut before = pred.tokens.start;
+        while before > 0 && self.class(before - 1) == Some(WordClass::Aux) {
+            before -= 1;
+        }
+        pred.nominal && before.checked_sub(1).is_some_and(|b| self.class(b) == Some(WordClass::Request))
+    }
+
     /// `menawarkan diri untuk`, `kesiapan X untuk`, `berjanji untuk`: the act after is announced.
     pub(super) fn announced_by_governor(&self, pred: &Pred) -> bool {
         let start = pred.tokens.start;

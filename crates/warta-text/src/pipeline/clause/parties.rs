@@ -17,8 +17,16 @@ impl Sentence<'_> {
         let end = self.clause_end(pred.tokens.end);
         match slot {
             Slot::Obj if !pred.nominal || pred.agent => {
-                let start = self.skip_adverbials(pred.tokens.end);
-                self.noun_phrase_actors(start, relation, true)
+                let mut start = self.skip_adverbials(pred.tokens.end);
+                // `mengecam keras atas serangan X`: news often puts a preposition before what is
+                // condemned.
+                if relation.is_disapproval() && matches!(self.key(start), "atas" | "terhadap") {
+                    start += 1;
+                }
+                // One meets a person or a body (`menemui para pemimpin negara itu`), not the owner
+                // of what one receives (`menerima bantuan Jepang`).
+                let met_through_post = self.phrase_end_of_title(start).is_some();
+                self.noun_phrase_actors(start, relation, relation != Relation::TalksWith || met_through_post)
             }
             // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
             Slot::Obj => self.fill_slot(pred, Slot::Untuk, relation),
@@ -28,14 +36,17 @@ impl Sentence<'_> {
                 // A short object may come first (`memasok drone kepada X`).
                 let mut start = self.skip_adverbials(pred.tokens.end);
                 let mut words = 0;
-                while words < 3 && self.is_plain_word(start) && self.pred_starting(start).is_none() {
+                // A noun may be a stance word itself (`meminta dukungan kepada X`).
+                let noun = |i: usize| self.pred_starting(i).and_then(|q| self.preds.get(q)).is_none_or(|p| p.nominal);
+                while words < 3 && self.is_plain_word(start) && noun(start) {
                     start += 1;
                     words += 1;
                 }
                 // An appeal is addressed `kepada X`; `mendesak penghormatan terhadap X` asks
                 // nothing of X.
+                // `menyampaikan pada kedua pihak untuk ...`: `pada` for `kepada`, as speech has it.
                 let prepositions: &[&str] = if relation == Relation::Urges {
-                    &["kepada"]
+                    &["kepada", "pada"]
                 } else {
                     &["kepada", "terhadap"]
                 };
@@ -44,7 +55,8 @@ impl Sentence<'_> {
             Slot::Kepada => self.after_preposition(pred.tokens.end, end, &["kepada", "terhadap"], relation),
             Slot::Dengan => self.after_preposition(pred.tokens.end, end, &["dengan"], relation),
             Slot::Untuk => {
-                let after = self.after_preposition(pred.tokens.end, end.min(pred.tokens.end + 6), &NOUN_OBJECT_PREPOSITIONS, relation);
+                let window = self.units_end(pred.tokens.end, 6);
+                let after = self.after_preposition(pred.tokens.end, end.min(window), &NOUN_OBJECT_PREPOSITIONS, relation);
                 if !after.is_empty() {
                     return after;
                 }
@@ -91,6 +103,29 @@ impl Sentence<'_> {
                     }
                 }
                 Vec::new()
+            }
+            // `mengancam akan mengambil tindakan balasan jika Jepang ...`: whose act the threat is
+            // conditioned on, heading the condition, within the sentence part.
+            Slot::Jika => {
+                let condition = (pred.tokens.end..pred.tokens.end + 10)
+                    .take_while(|&i| !self.is_hard_stop(i) && i < self.tokens.len())
+                    .find(|&i| self.class(i) == Some(WordClass::Condition));
+                let subject = condition.and_then(|c| {
+                    self.mention_at(c + 1)
+                        .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == c + 1))
+                });
+                subject.map(|m| self.coordinated_right(m)).unwrap_or_default()
+            }
+            Slot::Ke => {
+                let window = self.units_end(pred.tokens.end, 8);
+                self.after_preposition(pred.tokens.end, end.min(window), &["ke"], relation)
+            }
+            Slot::Act => {
+                let keys: Vec<&str> = (pred.tokens.end..end).map(|i| self.key(i)).collect();
+                let act_end = (0..keys.len()).find_map(|i| Some(pred.tokens.end + i + self.lexicon.act_at(keys.get(i..)?)?.words.len()));
+                act_end.map_or_else(Vec::new, |act_end| {
+                    self.after_preposition(act_end, (act_end + 4).min(end), &["ke", "terhadap", "atas"], relation)
+                })
             }
             Slot::Parties | Slot::Claim => Vec::new(),
         }
@@ -238,7 +273,11 @@ impl Sentence<'_> {
                 index += 1;
                 continue;
             }
-            let word = token.is_some_and(|t| t.kind == TokenKind::Word) && self.class(index).is_none();
+            // A name's particle (`Masjid Al-Aqsa`) is part of the noun, and so is a noun of intent
+            // before its owner (`komitmen Amerika Serikat`).
+            let intent_noun = self.class(index) == Some(WordClass::Announce) && self.mention_at(index + 1).is_some();
+            let word = token.is_some_and(|t| t.kind == TokenKind::Word)
+                && (matches!(self.class(index), None | Some(WordClass::Particle)) || intent_noun);
             // `agresi bersenjata`: a ber- verb after a noun describes it, and so does any verb
             // before a relative clause on the act (`serangan mengerikan yang dilakukan Hamas`).
             let adjective = nouns > 0
@@ -259,9 +298,23 @@ impl Sentence<'_> {
                     .is_some_and(|p| p.nominal && !p.agent);
             let is_noun = word && (self.pred_starting(index).is_none() || adjective || stance_noun);
             if is_noun && allow_possessor && nouns < 3 {
-                nouns += 1;
+                if self.class(index) != Some(WordClass::Particle) {
+                    nouns += 1;
+                }
             } else if self.key(index) == "oleh" && relation.is_disapproval() && nouns > 0 {
                 // the agent of the act
+            } else if let Some(oleh) = self.agent_after_target(index).filter(|_| relation.is_disapproval() && nouns > 0) {
+                // `penindasan terhadap demonstran oleh aparat Iran`: the act's target, then its doer.
+                index = oleh;
+            } else if self.class(index) == Some(WordClass::Aux)
+                && nouns > 0
+                && (self.key(index + 1) == "yang" || self.mention_at(index + 1).is_some())
+            {
+                // `sanksi baru yang dijatuhkan AS`, `serangan lanjutan Rusia`: an adverb after a
+                // noun describes it.
+            } else if nouns > 0 && self.is_punct(index, &["-"]) && self.tokens.get(index + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+                // `penyerbuan Masjid Al-Aqsa oleh X`: a name's inner hyphen and the part after it.
+                index += 1;
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
             } else if self.key(index) == "di" && relation.is_disapproval() && nouns > 0 {
@@ -284,6 +337,17 @@ impl Sentence<'_> {
             index += 1;
         }
         self.group_members(start)
+    }
+
+    /// The `oleh` after a target phrase opened at `index` (`terhadap demonstran oleh X`,
+    /// `atas Gaza oleh X`), within a few words of the same clause.
+    fn agent_after_target(&self, index: usize) -> Option<usize> {
+        if !matches!(self.key(index), "terhadap" | "atas" | "ke" | "kepada") {
+            return None;
+        }
+        (index + 1..index + 7)
+            .take_while(|&i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+            .find(|&i| self.key(i) == "oleh")
     }
 
     /// `banyak negara, termasuk Mesir dan Yordania`: the members a group phrase at `start` lists
@@ -407,13 +471,44 @@ impl Sentence<'_> {
     }
 
     /// True when the word at `index` carries `prefix` first (`bersenjata`, `dilancarkan`).
-    fn has_prefix(&self, index: usize, prefix: Prefix) -> bool {
+    pub(super) fn has_prefix(&self, index: usize, prefix: Prefix) -> bool {
         self.analysis(index).is_some_and(|a| a.pattern.prefixes.first() == Some(&prefix))
     }
 
     pub(super) fn acceptable_party(&self, m: usize, relation: Relation) -> bool {
         self.mention(m)
             .is_some_and(|x| !(relation.is_disapproval() && x.role == Role::Population))
+    }
+
+    /// Where the words of a post (`pemimpin`, `para pejabat tinggi`) that open the phrase at
+    /// `start` end, quantifiers before them included.
+    fn phrase_end_of_title(&self, start: usize) -> Option<usize> {
+        let mut index = start;
+        while matches!(self.key(index), "semua" | "seluruh" | "para" | "sejumlah" | "beberapa") {
+            index += 1;
+        }
+        self.lexicon
+            .titles
+            .iter()
+            .filter(|title| {
+                let words: Vec<&str> = title.text.split_whitespace().collect();
+                words.iter().enumerate().all(|(n, w)| self.key(index + n) == *w)
+            })
+            .map(|title| index + title.text.split_whitespace().count())
+            .max()
+    }
+
+    /// Where `units` words after `start` end, a name of several words counting as one
+    /// (`kecaman keras disampaikan Kementerian Luar Negeri Indonesia atas ...`).
+    fn units_end(&self, start: usize, units: usize) -> usize {
+        let mut index = start;
+        for _ in 0..units {
+            index = self
+                .mention_at(index)
+                .and_then(|m| self.mention(m))
+                .map_or(index + 1, |m| m.tokens.end.max(index + 1));
+        }
+        index
     }
 
     /// The actors after the first of `prepositions` in `start..end` that introduces any.

@@ -59,7 +59,8 @@ impl Sentence<'_> {
             index += 1;
         }
         match self.mention_at(index) {
-            Some(m) if index == tag + 1 || statement => Speaker::Mentions(vec![m]),
+            // `kata Menlu AS John Kerry dan Sekjen PBB Ban Ki-moon`: a joint statement.
+            Some(m) if index == tag + 1 || statement => Speaker::Mentions(self.coordinated_right(m)),
             _ => Speaker::Previous,
         }
     }

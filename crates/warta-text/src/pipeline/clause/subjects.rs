@@ -2,9 +2,11 @@
 //! relative clauses skipped, control after `untuk`/`agar`, a participle opening the sentence),
 //! and the genitive or `dari X` of a nominal trigger.
 
-use crate::lexicon::{Slot, Trigger, WordClass};
+use crate::lexicon::morph::Prefix;
+use crate::lexicon::{ReferenceTarget, Slot, Trigger, WordClass};
 use crate::model::Relation;
 use crate::pipeline::clause::{Attribution, MAX_DEPTH, MAX_SKIPPED_WORDS, Pred, PredKind, Sentence};
+use crate::pipeline::mention::Referent;
 use crate::pipeline::segment::TokenKind;
 
 /// The prepositions that open a stance noun's object (`kecaman terhadap X`, `dukungan untuk X`).
@@ -20,9 +22,25 @@ impl Sentence<'_> {
         // `kecaman terhadap Israel datang dari X`: so may the noun's object.
         let mut index = pred.tokens.end;
         let mut words = 0;
-        while words < 3 {
+        while words < 4 {
+            // `kecaman keras disampaikan (oleh) X`: the noun is the subject of a passive verb of
+            // conveying, whose agent made the stance.
+            if words > 0 && self.has_prefix(index, Prefix::Di) {
+                let agent = self.passive_agent_start(index + 1);
+                let m = self.mention_at(agent)?;
+                return (self.mention(m)?.tokens.start == agent).then(|| self.coordinated_right(m));
+            }
             if let Some(m) = self.mention_at(index) {
-                return (self.mention(m)?.tokens.start == index).then(|| self.coordinated_right(m));
+                // `mediator kedua negara`: after a noun of mediation, the sides.
+                let sides = trigger.relation == Relation::Mediates
+                    && matches!(self.mention(m)?.referent, Referent::Reference(ReferenceTarget::Parties));
+                return (self.mention(m)?.tokens.start == index && !sides).then(|| self.coordinated_right(m));
+            }
+            // `mediasi yang dilakukan Mesir`: the doer a relative clause names.
+            if self.key(index) == "yang" && self.has_prefix(index + 1, Prefix::Di) {
+                index += 1;
+                words += 1;
+                continue;
             }
             if self.key(index) == "dari" {
                 let found = match self.mention_at(index + 1) {
@@ -52,11 +70,18 @@ impl Sentence<'_> {
         while index < start + 6 {
             match self.mention_at(index).and_then(|m| self.mention(m)) {
                 Some(mention) => index = mention.tokens.end,
-                None if self.is_plain_word(index) => index += 1,
+                // A verb ends the phrase (`kecaman terhadap Israel disampaikan oleh X`).
+                None if self.is_plain_word(index) && !self.is_verb(index) => index += 1,
                 None => break,
             }
         }
         index
+    }
+
+    fn is_verb(&self, index: usize) -> bool {
+        self.pred_covering(index)
+            .and_then(|q| self.preds.get(q))
+            .is_some_and(|p| p.kind == PredKind::Verb)
     }
 
     /// `blokade ilegal Israel`, `pendudukan ilegal Israel`: a claim adjective inside a noun
@@ -281,7 +306,8 @@ impl Sentence<'_> {
                     _ => return self.subject_of(q, depth + 1),
                 }
             }
-            match self.class(at) {
+            // A verb of asking is a verb like any other on the way left.
+            match self.class(at).filter(|&c| c != WordClass::Request) {
                 Some(WordClass::Purpose) => passed_purpose = true,
                 Some(WordClass::Coord) => passed_coordination = true,
                 // `resolusi yang mengecam Rusia`: a relative clause's subject is its head noun,
@@ -309,8 +335,14 @@ impl Sentence<'_> {
                         return self.subject_of(issuer, depth + 1);
                     }
                     // `X mengambil langkah yang tidak dapat diterima`: a judged act is its doer's.
+                    // Through a verb of doing or another judgement (`tindakan ilegal yang
+                    // melanggar ...`), not a stance: `tidak akan menerima tindakan yang ...`
+                    // judges no act of the one who refuses it.
                     if self.is_claim(pred) {
-                        if let Some(governor) = self.governing_predicate(head_end) {
+                        let doing = self
+                            .governing_predicate(head_end)
+                            .filter(|&q| self.preds.get(q).is_some_and(|p| p.kind == PredKind::Verb || self.is_claim(p)));
+                        if let Some(governor) = doing {
                             return self.subject_of(governor, depth + 1);
                         }
                     }
@@ -336,7 +368,8 @@ impl Sentence<'_> {
                     | WordClass::Honorific
                     | WordClass::Particle
                     | WordClass::Hope
-                    | WordClass::Include,
+                    | WordClass::Include
+                    | WordClass::Request,
                 ) => {}
                 None => {
                     let token = self.tokens.get(at);
@@ -454,7 +487,7 @@ impl Sentence<'_> {
     pub(super) fn governing_predicate(&self, start: usize) -> Option<usize> {
         let mut index = start;
         let mut words = 0;
-        while index > 0 && words <= 2 {
+        while index > 0 && words <= 3 {
             let at = index - 1;
             if let Some(q) = self.pred_ending(at) {
                 return (self.preds.get(q)?.kind != PredKind::Copula).then_some(q);
@@ -462,6 +495,8 @@ impl Sentence<'_> {
             match self.class(at) {
                 Some(WordClass::Aux | WordClass::Det) => {}
                 Some(WordClass::Prep) => {}
+                // `merusak kedaulatan dan integritas teritorial X`: coordinated head nouns.
+                Some(WordClass::Coord) if words > 0 => {}
                 Some(_) => return None,
                 None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word) && self.mention_at(at).is_none() => words += 1,
                 None => return None,

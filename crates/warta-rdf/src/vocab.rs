@@ -2,9 +2,9 @@
 //! warta's own resources are minted here too. No other module spells an IRI.
 //!
 //! Owns: the data model's names (an API boundary: queries and the scorer depend on them).
-//! Must not: depend on anything but `oxigraph::model` and `model::Relation`.
+//! Must not: depend on anything but `oxrdf` and `model::Relation`.
 
-pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+pub use oxrdf::vocab::{rdf, rdfs, xsd};
 
 /// Prefixes for people-facing output (tables, Turtle, the page), most specific first.
 pub const PREFIXES: [(&str, &str); 12] = [
@@ -38,7 +38,7 @@ pub fn compact(iri: &str) -> Option<String> {
 
 pub mod warta {
     //! The warta vocabulary, `https://w3id.org/warta/ns#` (published in `data/ontology.ttl`).
-    use oxigraph::model::NamedNodeRef;
+    use oxrdf::NamedNodeRef;
 
     use warta_text::model::{ActorKind, Relation};
 
@@ -117,21 +117,21 @@ pub mod warta {
 
 pub mod owl {
     //! OWL, for `owl:sameAs` links to Wikidata.
-    use oxigraph::model::NamedNodeRef;
+    use oxrdf::NamedNodeRef;
     /// The subject and object are the same thing.
     pub const SAME_AS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/2002/07/owl#sameAs");
 }
 
 pub mod skos {
     //! SKOS labels.
-    use oxigraph::model::NamedNodeRef;
+    use oxrdf::NamedNodeRef;
     /// Another name of the resource.
     pub const ALT_LABEL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
 }
 
 pub mod sd {
     //! SPARQL 1.1 Service Description, for the endpoint's self-description.
-    use oxigraph::model::NamedNodeRef;
+    use oxrdf::NamedNodeRef;
     /// A SPARQL service.
     pub const SERVICE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#Service");
     /// Where the service answers.
@@ -165,7 +165,7 @@ pub mod sd {
 
 pub mod formats {
     //! W3C format identifiers (`http://www.w3.org/ns/formats/`), for the service description.
-    use oxigraph::model::NamedNodeRef;
+    use oxrdf::NamedNodeRef;
     /// SPARQL results in JSON.
     pub const SPARQL_RESULTS_JSON: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/formats/SPARQL_Results_JSON");
     /// SPARQL results in XML.
@@ -190,7 +190,7 @@ pub mod formats {
 
 pub mod internal {
     //! Names warta uses inside one process and never writes to a store or a response.
-    use oxigraph::model::NamedNode;
+    use oxrdf::NamedNode;
     /// The function a query's sort is fed through, to stop it on time and within its rows
     /// (`query::prepare`).
     pub fn sorted_row_guard() -> NamedNode {
@@ -204,7 +204,7 @@ pub mod internal {
 
 pub mod dcterms {
     //! Dublin Core terms for articles.
-    use oxigraph::model::NamedNodeRef;
+    use oxrdf::NamedNodeRef;
     /// An identifier of the resource.
     pub const IDENTIFIER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/identifier");
     /// The title.
@@ -217,7 +217,7 @@ pub mod dcterms {
 
 pub mod id {
     //! warta's own resources, under `https://w3id.org/warta/id/`.
-    use oxigraph::model::NamedNode;
+    use oxrdf::NamedNode;
 
     use warta_text::model::ActorKey;
 

@@ -5,7 +5,7 @@
 //! Owns: IRI minting for statements (content hashes, so a rebuild writes the same IRIs) and
 //! literal typing. Must not: do I/O or know Indonesian.
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 use crate::vocab::{dcterms, id, owl, rdf, rdfs, skos, warta, xsd};
