@@ -9,7 +9,7 @@ use oxigraph::model::{GraphName, NamedNode, Quad};
 use rayon::prelude::*;
 
 use crate::rdf::{ArticleQuads, article_quads, reference_quads};
-use crate::store::{Store, StoreError};
+use crate::store::{CHECKPOINT_INTERVAL, Checkpoints, Store, StoreError};
 use crate::vocab::id;
 use warta_text::input::{Article, ArticleId, InputProblem, InputSource, ReadOptions, read_source};
 use warta_text::lexicon::Lexicon;
@@ -54,6 +54,8 @@ pub fn build(
     on_event: &mut dyn FnMut(BuildEvent<'_>),
 ) -> Result<BuildReport, StoreError> {
     load_background_graphs(store, lexicon)?;
+    // So that a crash leaves readers seconds of log to replay, not the whole build.
+    let checkpoints = Checkpoints::start(store, CHECKPOINT_INTERVAL);
     let mut report = BuildReport::default();
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
     let mut failure: Option<StoreError> = None;
@@ -117,6 +119,7 @@ pub fn build(
     }
     flush(&mut batch, &mut report, on_event)?;
     report.articles = report.articles.saturating_sub(report.duplicates);
+    checkpoints.finish()?;
     store.flush()?;
     Ok(report)
 }

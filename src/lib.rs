@@ -37,7 +37,7 @@ pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_acto
 pub use push::{Credentials, PushConfig, PushError, PushReport, Pusher};
 pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
 pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
-pub use store::{Store, StoreError};
+pub use store::{Snapshot, SnapshotInfo, Store, StoreError};
 pub use warta_rdf::{ArticleQuads, write_nquads};
 pub use warta_table::{StatementTable, TableError};
 pub use warta_text::input::{

@@ -6,7 +6,10 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 
 use crate::cli::args::ServeArgs;
-use crate::cli::{Outcome, open_store, report};
+use crate::cli::{Outcome, report};
+
+/// How often a read-only server looks for changes to the store.
+const FOLLOW_INTERVAL: Duration = Duration::from_secs(1);
 
 pub fn run(args: &ServeArgs, lexicon: warta::Lexicon) -> anyhow::Result<Outcome> {
     let write_token = match (&args.write_token, &args.write_token_file) {
@@ -25,13 +28,14 @@ pub fn run(args: &ServeArgs, lexicon: warta::Lexicon) -> anyhow::Result<Outcome>
             bail!("--allow-service {endpoint}: give the endpoint's full http:// or https:// URL");
         }
     }
-    // Without a token nothing may write, so the store is opened read-only as well.
-    let store = if write_token.is_some() {
-        warta::Store::open(&args.store)?
-    } else {
-        open_store(&args.store)?
-    };
+    // Without a token nothing may write, so the store is opened read-only as well, and opened
+    // again as it changes, so that a server started during a build catches up with it.
     let writable = write_token.is_some();
+    let snapshot = if writable {
+        warta::Snapshot::from(warta::Store::open(&args.store)?)
+    } else {
+        warta::Snapshot::open_read_only(&args.store)?
+    };
     let config = warta::serve::ServeConfig {
         bind: args.bind,
         write_token,
@@ -46,14 +50,43 @@ pub fn run(args: &ServeArgs, lexicon: warta::Lexicon) -> anyhow::Result<Outcome>
         header_timeout: Duration::from_secs(args.header_timeout.max(1)),
         body_timeout: Duration::from_secs(args.body_timeout.max(1)),
     };
-    let server = warta::serve::serve(store, Arc::new(lexicon), config)?;
+    let server = warta::serve::serve(snapshot.clone(), Arc::new(lexicon), config)?;
     let address = server.address();
+    let store = args.store.display().to_string();
     let mode = if writable { "writes need the token" } else { "read-only" };
-    report(&format!("warta: serving {} at http://{address}/ ({mode})", args.store.display()));
+    report(&format!("warta: serving {store} at http://{address}/ ({mode})"));
+    report(&format!("warta: {}", served(&snapshot.info())));
+    if !writable {
+        report(&format!(
+            "warta: following {store}: a build writing to it is served as it goes, within {} s",
+            FOLLOW_INTERVAL.as_secs()
+        ));
+        snapshot
+            .follow(FOLLOW_INTERVAL, move |refreshed| match refreshed {
+                Ok(info) => report(&format!("warta: {store} changed; {}", served(&info))),
+                Err(error) => report(&format!(
+                    "warta: {store} changed but cannot be opened yet ({error}); still serving the last view"
+                )),
+            })
+            .context("cannot start following the store")?;
+    }
     report(&format!("warta: SPARQL endpoint http://{address}/query; stop with Ctrl-C"));
     if !address.ip().is_loopback() {
         report("warta: listening beyond this machine: anyone who can reach it can read the store");
     }
     server.join().context("the server stopped")?;
     Ok(Outcome::Done)
+}
+
+/// What a view serves, for the log: `serving 5 articles (opened 07:55:02 UTC)`.
+fn served(info: &warta::SnapshotInfo) -> String {
+    let seconds = info
+        .opened_at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let (hours, minutes, seconds) = (seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+    format!(
+        "serving {} articles (opened {hours:02}:{minutes:02}:{seconds:02} UTC)",
+        info.articles
+    )
 }

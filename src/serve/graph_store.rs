@@ -12,18 +12,18 @@ use crate::serve::sparql::graph_format;
 
 /// What a graph is read as: syntaxes of triples, the first the default. A client that takes only
 /// N-Quads or TriG gets the triples in those (in no named graph).
-const TRIPLE_TYPES: [&str; 5] = [
+pub(crate) const TRIPLE_TYPES: [&str; 5] = [
     "text/turtle",
     "application/n-triples",
     "application/rdf+xml",
     "application/ld+json",
     "application/json",
 ];
-const DATASET_TYPES: [&str; 2] = ["application/n-quads", "application/trig"];
+pub(crate) const DATASET_TYPES: [&str; 2] = ["application/n-quads", "application/trig"];
 use warta_text::input::{Article, ArticleId, InputProblem, ReadOptions, article_from_bytes, parse_json_line};
 
 /// The graph a Graph Store request names.
-fn target(request: &Request<Body>) -> Result<GraphName, Reply> {
+pub(crate) fn target(request: &Request<Body>) -> Result<GraphName, Reply> {
     let params = url_params(request);
     match (first(&params, "graph"), params.iter().any(|(k, _)| k == "default")) {
         (Some(iri), false) => NamedNode::new(iri)
@@ -153,7 +153,12 @@ fn write(state: &State, request: &mut Request<Body>, graph: &GraphName, replace:
 }
 
 /// The articles of an upload body, each parsed or the reason it cannot be.
-fn parse_articles(kind: &str, id: Option<&str>, body: Vec<u8>, options: &ReadOptions) -> Result<Vec<Result<Article, InputProblem>>, Reply> {
+pub(crate) fn parse_articles(
+    kind: &str,
+    id: Option<&str>,
+    body: Vec<u8>,
+    options: &ReadOptions,
+) -> Result<Vec<Result<Article, InputProblem>>, Reply> {
     match kind {
         "application/json" => match serde_json::from_slice::<serde_json::Value>(&body) {
             // One article, or an array of them.

@@ -7,6 +7,8 @@
 //! `warta build`).
 
 mod connection;
+#[doc(hidden)]
+pub mod fuzz;
 mod graph_store;
 mod http;
 mod pages;
@@ -21,7 +23,7 @@ use oxhttp::model::{Body, Method, Request, StatusCode};
 
 use crate::federation::ServicePolicy;
 use crate::query::QueryConfig;
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 use http::{HttpResponse, bearer, error, preflight, same_token};
 use warta_text::lexicon::Lexicon;
 
@@ -84,9 +86,17 @@ pub enum ServeError {
     Store(#[from] crate::store::StoreError),
 }
 
-/// What every request handler sees.
+/// What every request handler sees: the store as it was when the request came, and the server.
 pub(crate) struct State {
+    /// Taken once per request, so that a request sees one state of the store even when a
+    /// read-only server swaps in a newer view meanwhile.
     store: Store,
+    server: Arc<Shared>,
+}
+
+/// What the server keeps across requests.
+pub(crate) struct Shared {
+    snapshot: Snapshot,
     lexicon: Arc<Lexicon>,
     config: ServeConfig,
     address: SocketAddr,
@@ -95,7 +105,16 @@ pub(crate) struct State {
     writes: Mutex<()>,
 }
 
-impl State {
+/// Handlers read the server's settings through their request's state, as if they were its own.
+impl std::ops::Deref for State {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.server
+    }
+}
+
+impl Shared {
     fn query_config(&self) -> QueryConfig {
         QueryConfig {
             services: ServicePolicy::Only(self.config.allowed_services.clone()),
@@ -158,8 +177,10 @@ impl Server {
     }
 }
 
-/// Starts serving `store` in background threads.
-pub fn serve(store: Store, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result<Server, ServeError> {
+/// Starts serving in background threads: a store (a writable one sees its own writes), or a
+/// read-only [`Snapshot`] that answers from its newest view (see [`Snapshot::follow`]).
+pub fn serve(store: impl Into<Snapshot>, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result<Server, ServeError> {
+    let snapshot = store.into();
     let listener = TcpListener::bind(config.bind).map_err(|source| ServeError::Bind {
         address: config.bind,
         source,
@@ -170,7 +191,7 @@ pub fn serve(store: Store, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result
     })?;
     if config.write_token.is_some() {
         // Uploaded articles join the gazetteer and vocabulary graphs, as built ones do.
-        crate::build::load_background_graphs(&store, &lexicon)?;
+        crate::build::load_background_graphs(&snapshot.store(), &lexicon)?;
     }
     let limits = connection::Limits {
         header_timeout: config.header_timeout,
@@ -180,8 +201,8 @@ pub fn serve(store: Store, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result
         per_client: config.max_client_connections.max(1),
         handler_threads: HANDLER_THREADS,
     };
-    let state = Arc::new(State {
-        store,
+    let shared = Arc::new(Shared {
+        snapshot,
         lexicon,
         config,
         address,
@@ -189,6 +210,10 @@ pub fn serve(store: Store, lexicon: Arc<Lexicon>, config: ServeConfig) -> Result
     });
     let handler = move |request: &mut Request<Body>| {
         // A bug in one handler must cost one request a 500, not the server.
+        let state = Arc::new(State {
+            store: shared.snapshot.store(),
+            server: Arc::clone(&shared),
+        });
         std::panic::catch_unwind(AssertUnwindSafe(|| route(&state, request))).unwrap_or_else(|_| {
             error(
                 StatusCode::INTERNAL_SERVER_ERROR,

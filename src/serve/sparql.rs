@@ -19,7 +19,7 @@ use crate::vocab::{formats, rdf, sd};
 
 /// Result media types for SELECT and ASK, the first is the default. Plain JSON and XML are
 /// answered in the SPARQL formats, which are JSON and XML.
-const RESULT_TYPES: [&str; 6] = [
+pub(crate) const RESULT_TYPES: [&str; 6] = [
     "application/sparql-results+json",
     "application/sparql-results+xml",
     "text/csv",
@@ -29,7 +29,7 @@ const RESULT_TYPES: [&str; 6] = [
 ];
 /// RDF media types for CONSTRUCT, DESCRIBE and the service description, the first is the
 /// default. Plain JSON is answered in JSON-LD.
-const GRAPH_TYPES: [&str; 7] = [
+pub(crate) const GRAPH_TYPES: [&str; 7] = [
     "text/turtle",
     "application/n-triples",
     "application/rdf+xml",
@@ -63,7 +63,7 @@ pub struct Operation {
 
 /// Which operation an endpoint takes: the parameter that carries it, the media type of a direct
 /// POST, the dataset parameters, and the operation the other endpoint takes.
-struct Kind {
+pub(crate) struct Kind {
     field: &'static str,
     direct_type: &'static str,
     default_key: &'static str,
@@ -72,7 +72,7 @@ struct Kind {
     other_endpoint: &'static str,
 }
 
-const QUERY: Kind = Kind {
+pub(crate) const QUERY: Kind = Kind {
     field: "query",
     direct_type: "application/sparql-query",
     default_key: "default-graph-uri",
@@ -81,7 +81,7 @@ const QUERY: Kind = Kind {
     other_endpoint: "POST /update",
 };
 
-const UPDATE: Kind = Kind {
+pub(crate) const UPDATE: Kind = Kind {
     field: "update",
     direct_type: "application/sparql-update",
     default_key: "using-graph-uri",
@@ -94,15 +94,20 @@ fn bad_request(message: impl Into<String>) -> Reply {
     Reply::error(StatusCode::BAD_REQUEST, message)
 }
 
-/// Reads the operation from a GET or POST request; `None` when it carries none. Two operations,
-/// or one of the other endpoint's, are refused.
-fn operation(state: &State, request: &mut Request<Body>, kind: &Kind) -> Result<Option<Operation>, Reply> {
+/// Reads the operation from a GET or POST request to the server at `address`; `None` when it
+/// carries none. Two operations, or one of the other endpoint's, are refused.
+pub(crate) fn operation(
+    request: &mut Request<Body>,
+    kind: &Kind,
+    address: std::net::SocketAddr,
+    max_body_bytes: usize,
+) -> Result<Option<Operation>, Reply> {
     let url = url_params(request);
-    let base_iri = Some(endpoint_url(request, state.address));
+    let base_iri = Some(endpoint_url(request, address));
     let (mut text, params) = if request.method() == Method::POST {
         let media = content_type(request);
         let declared = charset(request);
-        let body = read_body(request, state.config.max_body_bytes)?;
+        let body = read_body(request, max_body_bytes)?;
         if media == "application/x-www-form-urlencoded" {
             let form = params_in_charset(&body, declared.as_deref())?;
             (None, [url, form].concat())
@@ -152,7 +157,7 @@ fn iri(text: &str) -> Result<NamedNode, Reply> {
 }
 
 /// The graphs the protocol's parameters name, checked.
-fn dataset_graphs(operation: &Operation) -> Result<(Vec<GraphName>, Vec<NamedOrBlankNode>), Reply> {
+pub(crate) fn dataset_graphs(operation: &Operation) -> Result<(Vec<GraphName>, Vec<NamedOrBlankNode>), Reply> {
     let defaults = operation
         .default_graphs
         .iter()
@@ -179,7 +184,7 @@ pub fn query_failed(state: &State, error: &QueryError) -> Reply {
 
 /// `GET|POST /query`.
 pub fn query(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
-    let operation = match operation(state, request, &QUERY) {
+    let operation = match operation(request, &QUERY, state.address, state.config.max_body_bytes) {
         Ok(Some(operation)) => operation,
         Ok(None) if request.method() == Method::GET || request.method() == Method::HEAD => return service_description(state, request),
         Ok(None) => return error(StatusCode::BAD_REQUEST, "no query: send query=..."),
@@ -335,7 +340,7 @@ pub fn update(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
     if let Some(refused) = state.refuse_write(request) {
         return refused;
     }
-    let operation = match operation(state, request, &UPDATE) {
+    let operation = match operation(request, &UPDATE, state.address, state.config.max_body_bytes) {
         Ok(Some(operation)) => operation,
         Ok(None) => return error(StatusCode::BAD_REQUEST, "no update: send update=..."),
         Err(reply) => return reply.into_response(),

@@ -21,6 +21,7 @@ mod protocol;
 mod provenance;
 mod push;
 mod python;
+mod readers;
 mod robustness;
 mod seeds;
 mod serve;

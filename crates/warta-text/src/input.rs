@@ -297,6 +297,10 @@ pub fn article_from_bytes(name: &str, id: ArticleId, bytes: Vec<u8>, options: &R
     }
     let mut warnings = Vec::new();
     let text = decode(name, bytes, options, &mut warnings)?;
+    // Each bad byte becomes a three-byte U+FFFD: the text read must be within the cap too.
+    if text.len() > options.max_article_bytes {
+        return Err(too_large(name, text.len(), options));
+    }
     let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
     let text = clean_text(name, text, &mut warnings);
     if text.trim().is_empty() {
@@ -394,7 +398,9 @@ fn read_line_bounded(reader: &mut impl BufRead, limit: usize, line: &mut Vec<u8>
     }
 }
 
-fn read_json_lines(name: &str, mut reader: impl BufRead, options: &ReadOptions, each: &mut dyn FnMut(Result<Article, InputProblem>)) {
+/// Reads JSON Lines from `reader`, one article or problem per line that is not blank, each named
+/// `name:line`; a line longer than any article could be is read past, not kept.
+pub fn read_json_lines(name: &str, mut reader: impl BufRead, options: &ReadOptions, each: &mut dyn FnMut(Result<Article, InputProblem>)) {
     // A JSON line spells its text with escapes, so it may take more bytes than the text.
     let limit = options.max_article_bytes.saturating_mul(6).saturating_add(64 * 1024);
     let mut line = Vec::new();

@@ -1,7 +1,11 @@
 //! The Oxigraph store: opening it on disk or in memory, replacing one article's graph
-//! atomically, loading the reference graph.
+//! atomically, loading the reference graph; checkpoints while a build writes (`checkpoint`), and
+//! readers that follow a store another process writes (`snapshot`).
 //!
 //! Owns: every write to the store. Must not: know Indonesian or the pipeline.
+
+mod checkpoint;
+mod snapshot;
 
 use std::path::Path;
 
@@ -9,6 +13,8 @@ use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad};
 use oxigraph::store::{StorageError, Store as OxStore};
 
 use crate::rdf::ArticleQuads;
+pub use checkpoint::{CHECKPOINT_INTERVAL, Checkpoints};
+pub use snapshot::{Snapshot, SnapshotInfo};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -25,6 +31,8 @@ pub enum StoreError {
     Missing { path: String },
     #[error("cannot create the directory {path}: {source}")]
     Create { path: String, source: std::io::Error },
+    #[error("the thread that flushes the store during a build stopped unexpectedly; please report it")]
+    Checkpoint,
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
