@@ -95,7 +95,8 @@ mod tests {
         let tables_before = bytes_in(dir.path(), ".sst");
         store.insert_all(&quads).unwrap();
         assert!(bytes_in(dir.path(), ".log") > 50_000, "the writes are in the log first");
-        assert_eq!(bytes_in(dir.path(), ".sst"), tables_before, "and only there");
+        // RocksDB may flush its own small bookkeeping meanwhile; the 2,000 quads are not there.
+        assert!(bytes_in(dir.path(), ".sst") < tables_before + 5_000, "and only there");
 
         let checkpoints = Checkpoints::start(&store, Duration::from_millis(20));
         // A minute is only how long to wait for a busy machine before calling it a failure.
