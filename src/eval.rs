@@ -17,7 +17,7 @@ use crate::store::Store;
 use warta_text::model::Relation;
 
 /// The query that reads scored triples out of a store (`eval/triples.rq`).
-pub const SCORED_TRIPLES_QUERY: &str = include_str!("../queries/scored-triples.rq");
+pub const SCORED_TRIPLES_QUERY: &str = include_str!("../dumps/scored-triples.rq");
 
 /// A scored relation name (the scorer skips rows with any other).
 fn is_relation(name: &str) -> bool {

@@ -147,12 +147,18 @@ pub struct SvgPicture {
 /// The stance picture of `filter` as SVG. With `actor_link`, each actor links to
 /// `{actor_link}{key}` (where Graphviz draws it).
 pub fn export_svg(store: &Store, filter: &ExportFilter, actor_link: Option<&str>) -> Result<SvgPicture, ExportError> {
+    if let Some(edges) = summary_edges(store, filter)? {
+        return export_svg_of_edges(store, &edges, actor_link);
+    }
     let stances = selected_stances(store, filter)?;
     svg_of(store, &stances, actor_link)
 }
 
 fn svg_of(store: &Store, stances: &[Stance], actor_link: Option<&str>) -> Result<SvgPicture, ExportError> {
-    let graph = stance_graph(store, stances)?;
+    picture_of(stance_graph(store, stances)?, actor_link)
+}
+
+fn picture_of(graph: StanceGraph, actor_link: Option<&str>) -> Result<SvgPicture, ExportError> {
     let summary = ExportSummary {
         nodes: graph.node_count(),
         edges: graph.edge_count(),
@@ -541,13 +547,6 @@ fn escape(text: &str) -> String {
 type StanceGraph = DiGraph<(NamedNode, String, Option<ActorKind>), (Relation, usize)>;
 
 fn stance_graph(store: &Store, stances: &[Stance]) -> Result<StanceGraph, ExportError> {
-    let mut graph = DiGraph::new();
-    let mut nodes: BTreeMap<NamedNode, NodeIndex> = BTreeMap::new();
-    let actors: BTreeSet<&NamedNode> = stances.iter().flat_map(|s| [&s.subject, &s.object]).collect();
-    for actor in actors {
-        let described = describe(store, actor)?;
-        nodes.insert(actor.clone(), graph.add_node((actor.clone(), described.label, described.kind)));
-    }
     let mut weights: BTreeMap<(NamedNode, Relation, NamedNode), BTreeSet<NamedNode>> = BTreeMap::new();
     for stance in stances {
         weights
@@ -555,12 +554,86 @@ fn stance_graph(store: &Store, stances: &[Stance]) -> Result<StanceGraph, Export
             .or_default()
             .insert(stance.graph.clone());
     }
-    for ((subject, relation, object), articles) in weights {
-        if let (Some(&from), Some(&to)) = (nodes.get(&subject), nodes.get(&object)) {
-            graph.add_edge(from, to, (relation, articles.len()));
+    let edges: Edges = weights.into_iter().map(|(triple, articles)| (triple, articles.len())).collect();
+    graph_of_edges(store, &edges)
+}
+
+/// Stance edges: `(subject, relation, object)` → the number of articles that state it.
+pub type Edges = BTreeMap<(NamedNode, Relation, NamedNode), usize>;
+
+fn graph_of_edges(store: &Store, edges: &Edges) -> Result<StanceGraph, ExportError> {
+    let mut graph = DiGraph::new();
+    let mut nodes: BTreeMap<NamedNode, NodeIndex> = BTreeMap::new();
+    let actors: BTreeSet<&NamedNode> = edges.keys().flat_map(|(s, _, o)| [s, o]).collect();
+    for actor in actors {
+        let described = describe(store, actor)?;
+        nodes.insert(actor.clone(), graph.add_node((actor.clone(), described.label, described.kind)));
+    }
+    for ((subject, relation, object), articles) in edges {
+        if let (Some(&from), Some(&to)) = (nodes.get(subject), nodes.get(object)) {
+            graph.add_edge(from, to, (*relation, *articles));
         }
     }
     Ok(graph)
+}
+
+/// The picture of stance edges already counted (the page's most active actors), as SVG.
+pub fn export_svg_of_edges(store: &Store, edges: &Edges, actor_link: Option<&str>) -> Result<SvgPicture, ExportError> {
+    picture_of(graph_of_edges(store, edges)?, actor_link)
+}
+
+/// The edges of `filter` read from the summary graph, which counts each triple's articles once
+/// for the whole store: `None` when the filter names articles or the store keeps no summary.
+fn summary_edges(store: &Store, filter: &ExportFilter) -> Result<Option<Edges>, ExportError> {
+    if !filter.articles.is_empty() || !crate::summary::is_kept(store.oxigraph())? {
+        return Ok(None);
+    }
+    let mut actors = BTreeSet::new();
+    for name in &filter.actors {
+        let found = find_actors(store, name)?;
+        if found.is_empty() {
+            return Err(ExportError::UnknownActor(name.clone()));
+        }
+        actors.extend(found);
+    }
+    if filter.between_actors_only && actors.is_empty() {
+        return Ok(Some(Edges::new()));
+    }
+    let relations: Vec<Relation> = if filter.relations.is_empty() {
+        Relation::ALL.to_vec()
+    } else {
+        filter.relations.clone()
+    };
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let mut edges = Edges::new();
+    for relation in relations {
+        let predicate = warta::relation(relation);
+        let patterns: Vec<(Option<&NamedNode>, Option<&NamedNode>)> = if actors.is_empty() {
+            vec![(None, None)]
+        } else {
+            actors.iter().flat_map(|a| [(Some(a), None), (None, Some(a))]).collect()
+        };
+        for (subject, object) in patterns {
+            let quads = store.oxigraph().quads_for_pattern(
+                subject.map(|s| s.as_ref().into()),
+                Some(predicate),
+                object.map(|o| o.as_ref().into()),
+                Some(graph),
+            );
+            for quad in quads {
+                let quad = quad?;
+                let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(object)) = (quad.subject, quad.object) else {
+                    continue;
+                };
+                if filter.keeps(&actors, &subject, &object) {
+                    let articles = crate::summary::article_count(store.oxigraph(), subject.as_ref(), predicate, object.as_ref())?;
+                    edges.insert((subject, relation, object), usize::try_from(articles).unwrap_or(0));
+                }
+            }
+        }
+    }
+    Ok(Some(edges))
 }
 
 /// Renders the stance graph of `stances` as DOT that `dot -Tsvg` draws.

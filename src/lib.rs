@@ -24,6 +24,7 @@ mod query;
 pub mod serve;
 mod stock;
 mod store;
+mod summary;
 
 // The data model lives in its own crate (no RocksDB, for the Python package); these names keep
 // `crate::rdf` and `crate::vocab` where every module expects them.
@@ -35,9 +36,10 @@ pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPict
 pub use federation::ServicePolicy;
 pub use link::{Candidate, UnlinkedActor, apply_links, merge_links, unlinked_actors};
 pub use push::{Credentials, PushConfig, PushError, PushReport, Pusher};
-pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, write_table};
-pub use stock::{STOCK_QUERIES, stock_query, stock_query_question};
+pub use query::{QueryConfig, QueryError, QueryOutcome, ResultFormat, display_term, run as run_query, without_limits, write_table};
+pub use stock::{DUMPS, STOCK_QUERIES, stock_query, stock_query_question};
 pub use store::{Snapshot, SnapshotInfo, Store, StoreError};
+pub use summary::recount_update;
 pub use warta_rdf::{ArticleQuads, write_nquads};
 pub use warta_table::{StatementTable, TableError};
 pub use warta_text::input::{

@@ -177,9 +177,20 @@ impl Pusher {
         }
     }
 
-    /// Sends the descriptions still gathered.
+    /// Sends the descriptions still gathered, then has the store count its summary graph again
+    /// (`summary::recount_update`), which the stock questions read: a store other than warta does
+    /// not keep it as it is written.
     pub fn finish(mut self) -> Result<PushReport, PushError> {
         self.flush()?;
+        let recount = crate::summary::recount_update(self.config.default_graph.as_ref().map(NamedNode::as_str));
+        let url = self.config.update.clone();
+        self.send(
+            Method::POST,
+            &url,
+            "application/sparql-update",
+            recount.into_bytes(),
+            "the update endpoint (counting the summary graph)",
+        )?;
         Ok(self.report)
     }
 

@@ -314,6 +314,119 @@ impl Guard {
     }
 }
 
+/// `query` without its `LIMIT`s and `OFFSET`s, in its own subqueries too: what `warta query
+/// --all` runs, so that a stock query that pages (the 50 latest articles) gives every row.
+pub fn without_limits(query: &str) -> Result<String, QueryError> {
+    fn strip(pattern: GraphPattern) -> GraphPattern {
+        let recurse = |inner: Box<GraphPattern>| Box::new(strip(*inner));
+        match pattern {
+            GraphPattern::Slice { inner, .. } => strip(*inner),
+            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+                inner: recurse(inner),
+                expression,
+            },
+            GraphPattern::Group {
+                inner,
+                variables,
+                aggregates,
+            } => GraphPattern::Group {
+                inner: recurse(inner),
+                variables,
+                aggregates,
+            },
+            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: recurse(inner) },
+            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: recurse(inner) },
+            GraphPattern::Join { left, right } => GraphPattern::Join {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::LeftJoin { left, right, expression } => GraphPattern::LeftJoin {
+                left: recurse(left),
+                right: recurse(right),
+                expression,
+            },
+            GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: recurse(inner) },
+            GraphPattern::Union { left, right } => GraphPattern::Union {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::Graph { name, inner } => GraphPattern::Graph { name, inner: recurse(inner) },
+            GraphPattern::Extend {
+                inner,
+                variable,
+                expression,
+            } => GraphPattern::Extend {
+                inner: recurse(inner),
+                variable,
+                expression,
+            },
+            GraphPattern::Minus { left, right } => GraphPattern::Minus {
+                left: recurse(left),
+                right: recurse(right),
+            },
+            GraphPattern::Project { inner, variables } => GraphPattern::Project {
+                inner: recurse(inner),
+                variables,
+            },
+            leaf @ (GraphPattern::Service { .. } | GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. }) => {
+                leaf
+            }
+        }
+    }
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        parser = parser
+            .with_prefix(prefix, namespace)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    }
+    let parsed = parser.parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let stripped = match parsed {
+        spargebra::Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Select {
+            dataset,
+            pattern: strip(pattern),
+            base_iri,
+        },
+        spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Construct {
+            template,
+            dataset,
+            pattern: strip(pattern),
+            base_iri,
+        },
+        spargebra::Query::Describe {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Describe {
+            dataset,
+            pattern: strip(pattern),
+            base_iri,
+        },
+        spargebra::Query::Ask {
+            dataset,
+            pattern,
+            base_iri,
+        } => spargebra::Query::Ask {
+            dataset,
+            pattern: strip(pattern),
+            base_iri,
+        },
+    };
+    Ok(stripped.to_string())
+}
+
 /// Runs `query` and writes its results to `out` in `format`.
 pub fn run(
     store: &Store,

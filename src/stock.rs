@@ -1,13 +1,14 @@
-//! The stock queries of `queries/`, embedded so that `warta query --name NAME` works anywhere.
+//! The stock queries of `queries/` (questions, each answered in well under a second on a large
+//! store) and the dumps of `dumps/` (every row of something, for programs), embedded so that
+//! `warta query --name NAME` works anywhere.
 //!
-//! Owns: the list of names. Must not: hold any query text itself (that lives in `queries/`).
+//! Owns: the lists of names. Must not: hold any query text itself (that lives in the files).
 
 /// `(name, text)` of each stock query, sorted by name.
-pub const STOCK_QUERIES: [(&str, &str); 11] = [
+pub const STOCK_QUERIES: [(&str, &str); 10] = [
     ("actors-by-stances", include_str!("../queries/actors-by-stances.rq")),
     ("affiliations", include_str!("../queries/affiliations.rq")),
     ("mediators", include_str!("../queries/mediators.rq")),
-    ("scored-triples", include_str!("../queries/scored-triples.rq")),
     ("stances-by-family", include_str!("../queries/stances-by-family.rq")),
     ("stances-with-iso-codes", include_str!("../queries/stances-with-iso-codes.rq")),
     ("statements-with-sentences", include_str!("../queries/statements-with-sentences.rq")),
@@ -17,9 +18,17 @@ pub const STOCK_QUERIES: [(&str, &str); 11] = [
     ("who-urged-whom", include_str!("../queries/who-urged-whom.rq")),
 ];
 
-/// The text of a stock query.
+/// `(name, text)` of each dump: queries that list every row of something (their time grows with
+/// the store), run by name like the stock queries but not offered to people as questions.
+pub const DUMPS: [(&str, &str); 1] = [("scored-triples", include_str!("../dumps/scored-triples.rq"))];
+
+/// The text of a stock query or a dump.
 pub fn stock_query(name: &str) -> Option<&'static str> {
-    STOCK_QUERIES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    STOCK_QUERIES
+        .iter()
+        .chain(&DUMPS)
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// The question a stock query answers: its first comment line.

@@ -160,9 +160,14 @@ pub struct QueryArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "name")]
     pub file: Option<PathBuf>,
 
-    /// Run a stock query of queries/ (see --list)
+    /// Run a stock query of queries/ or a dump of dumps/ (see --list)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+
+    /// Every row: run the query without its LIMITs (a stock query that pages, such as
+    /// statements-with-sentences, then lists everything)
+    #[arg(long)]
+    pub all: bool,
 
     /// List the stock queries and the question each answers
     #[arg(long)]

@@ -12,6 +12,10 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<Outcome> {
         for (name, text) in warta::STOCK_QUERIES {
             report(&format!("{name:<28}{}", warta::stock_query_question(text)));
         }
+        report("dumps (every row, for programs):");
+        for (name, text) in warta::DUMPS {
+            report(&format!("{name:<28}{}", warta::stock_query_question(text)));
+        }
         return Ok(Outcome::Done);
     }
     let query = match (&args.query, &args.file, &args.name) {
@@ -23,6 +27,7 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<Outcome> {
         },
         _ => bail!("give a query, --file FILE or --name NAME"),
     };
+    let query = if args.all { warta::without_limits(&query)? } else { query };
     let format = match args.format {
         Some(QueryFormat::Table) => warta::ResultFormat::Table,
         Some(QueryFormat::Tsv) => warta::ResultFormat::Tsv,

@@ -251,9 +251,10 @@ fn route(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
         "/queries" if readable => pages::stock_queries(),
         "/graph.svg" if readable => pages::graph_svg(state, request),
         _ if readable && path.starts_with("/static/") => pages::asset(&path),
-        _ if readable && path.starts_with("/actor/") => pages::actor(state, &path),
+        _ if readable && path.starts_with("/actor/") => pages::actor(state, request),
+        "/actors" if readable => pages::actor_search(state, request),
         _ if readable && path.starts_with("/article/") => pages::article(state, &path),
-        "/query" | "/sparql" | "/sparql/" | "/update" | "/articles" | "/" | "/queries" | "/graph.svg" => {
+        "/query" | "/sparql" | "/sparql/" | "/update" | "/articles" | "/" | "/queries" | "/graph.svg" | "/actors" => {
             let mut refused = error(
                 StatusCode::METHOD_NOT_ALLOWED,
                 format!("{method} is not allowed on {path}: it takes {}", methods_of(&path)),

@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use oxhttp::model::{Body, HeaderValue, Request, StatusCode};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, QuadRef, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults};
 
-use crate::export::{ExportError, ExportFilter, describe, export_svg};
+use crate::export::{Edges, ExportError, ExportFilter, SvgPicture, describe, export_svg, export_svg_of_edges};
 use crate::serve::State;
 use crate::serve::http::{HttpResponse, Reply, all, error, escape_html, first, response, url_params, with_deadline};
 use crate::serve::sparql::{Operation, query_failed, start_query, timed_out};
@@ -104,6 +104,34 @@ pub fn graph_svg(state: &Arc<State>, request: &Request<Body>) -> HttpResponse {
             }
         }
     }
+    let range = match DateRange::of(first(&params, "from"), first(&params, "to")) {
+        Ok(range) => range,
+        Err(message) => return error(StatusCode::BAD_REQUEST, message),
+    };
+    let top = match first(&params, "top").filter(|v| !v.trim().is_empty()) {
+        None => DEFAULT_TOP_ACTORS,
+        Some(value) => match value.trim().parse::<usize>() {
+            Ok(n) if (1..=MAX_PICTURE_ACTORS).contains(&n) => n,
+            _ => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    format!("top={value} is not a number of actors from 1 to {MAX_PICTURE_ACTORS}"),
+                );
+            }
+        },
+    };
+    let nothing_chosen = first(&params, "query").is_none() && given("actor").is_empty() && given("article").is_empty();
+    if nothing_chosen || !range.is_open() {
+        // The whole store, or a stretch of time: the most active actors and the stances among
+        // them, counted from the summary graph (or from the articles of the stretch).
+        return match most_active(state, &relations, &given("actor"), top, &range) {
+            Ok(edges) => match export_svg_of_edges(&state.store, &edges, Some(ACTOR_PAGES)) {
+                Ok(picture) => picture_response(picture, None),
+                Err(e) => store_failed(e).into_response(),
+            },
+            Err(reply) => reply.into_response(),
+        };
+    }
     let mut filter = ExportFilter {
         relations,
         actors: given("actor"),
@@ -139,15 +167,251 @@ pub fn graph_svg(state: &Arc<State>, request: &Request<Body>) -> HttpResponse {
         Err(e @ (ExportError::UnknownActor(_) | ExportError::UnknownArticle(_))) => return error(StatusCode::NOT_FOUND, e.to_string()),
         Err(e) => return store_failed(e).into_response(),
     };
+    picture_response(picture, truncated.then_some(MAX_PICTURE_ACTORS))
+}
+
+fn picture_response(picture: SvgPicture, truncated_at: Option<usize>) -> HttpResponse {
     let mut answer = response(StatusCode::OK, "image/svg+xml; charset=utf-8", picture.svg);
     let headers = answer.headers_mut();
     headers.insert("x-warta-renderer", HeaderValue::from_static(picture.renderer.name()));
     headers.insert("x-warta-actors", HeaderValue::from(picture.summary.nodes));
     headers.insert("x-warta-stances", HeaderValue::from(picture.summary.edges));
-    if truncated {
-        headers.insert("x-warta-truncated", HeaderValue::from(MAX_PICTURE_ACTORS));
+    if let Some(cut) = truncated_at {
+        headers.insert("x-warta-truncated", HeaderValue::from(cut));
     }
     answer
+}
+
+/// Pictures of the whole store show this many of the most active actors unless `top` says.
+const DEFAULT_TOP_ACTORS: usize = 40;
+
+/// Dates an article's `dcterms:date` must fall between (both ends included), as `YYYY-MM-DD`.
+struct DateRange {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl DateRange {
+    fn of(from: Option<&str>, to: Option<&str>) -> Result<DateRange, String> {
+        let check = |name: &str, value: Option<&str>| -> Result<Option<String>, String> {
+            let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+            let bytes = value.as_bytes();
+            let iso = bytes.len() == 10
+                && bytes
+                    .iter()
+                    .enumerate()
+                    .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+            if iso {
+                Ok(Some(value.to_owned()))
+            } else {
+                Err(format!("{name}={value} is not a date: write it YYYY-MM-DD"))
+            }
+        };
+        Ok(DateRange {
+            from: check("from", from)?,
+            to: check("to", to)?,
+        })
+    }
+
+    fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    fn contains(&self, date: &str) -> bool {
+        self.from.as_deref().is_none_or(|from| date >= from) && self.to.as_deref().is_none_or(|to| date <= to)
+    }
+}
+
+/// The stances among the `top` most active actors (the stances they take and receive, counted
+/// once per article), or, with `actors`, the stances of those actors; over the whole store from
+/// the summary graph, or over the articles of `range`.
+fn most_active(state: &State, relations: &[Relation], actors: &[String], top: usize, range: &DateRange) -> Result<Edges, Reply> {
+    let store = state.store.oxigraph();
+    let relations: Vec<Relation> = if relations.is_empty() {
+        Relation::ALL.into_iter().filter(|r| r.is_stance()).collect()
+    } else {
+        relations.to_vec()
+    };
+    let mut wanted = BTreeSet::new();
+    for name in actors {
+        let found = find_actor_nodes(state, name)?;
+        if found.is_empty() {
+            return Err(Reply::error(StatusCode::NOT_FOUND, ExportError::UnknownActor(name.clone()).to_string()));
+        }
+        wanted.extend(found);
+    }
+    let summary = id::summary_graph();
+    let summary_graph = GraphNameRef::NamedNode(summary.as_ref());
+    let mut activity: BTreeMap<NamedNode, i64> = BTreeMap::new();
+    let mut edges = Edges::new();
+    if range.is_open() && crate::summary::is_kept(store).map_err(store_failed)? {
+        for property in [warta::STANCE_COUNT, warta::RECEIVED_STANCE_COUNT] {
+            for quad in store.quads_for_pattern(None, Some(property), None, Some(summary_graph)) {
+                let quad = quad.map_err(store_failed)?;
+                if let (NamedOrBlankNode::NamedNode(actor), Some(count)) = (quad.subject, literal_value(&quad.object)) {
+                    *activity.entry(actor).or_default() += count.parse::<i64>().unwrap_or(0);
+                }
+            }
+        }
+        let chosen = chosen_actors(&activity, &wanted, top);
+        for actor in &chosen {
+            for relation in &relations {
+                let predicate = warta::relation(*relation);
+                for quad in store.quads_for_pattern(Some(actor.as_ref().into()), Some(predicate), None, Some(summary_graph)) {
+                    let quad = quad.map_err(store_failed)?;
+                    let Term::NamedNode(object) = quad.object else { continue };
+                    if chosen.contains(&object) || wanted.contains(actor) {
+                        let count = crate::summary::article_count(store, actor.as_ref(), predicate, object.as_ref()).map_err(store_failed)?;
+                        edges.insert((actor.clone(), *relation, object), usize::try_from(count).unwrap_or(0));
+                    }
+                }
+            }
+            if wanted.contains(actor) {
+                for relation in &relations {
+                    let predicate = warta::relation(*relation);
+                    for quad in store.quads_for_pattern(None, Some(predicate), Some(actor.as_ref().into()), Some(summary_graph)) {
+                        let quad = quad.map_err(store_failed)?;
+                        let NamedOrBlankNode::NamedNode(subject) = quad.subject else { continue };
+                        let count = crate::summary::article_count(store, subject.as_ref(), predicate, actor.as_ref()).map_err(store_failed)?;
+                        edges.insert((subject, *relation, actor.clone()), usize::try_from(count).unwrap_or(0));
+                    }
+                }
+            }
+        }
+        return Ok(edges);
+    }
+    // A stretch of time (or a store without a summary): the articles of its dates, one by one.
+    let mut all = Edges::new();
+    let mut seen = BTreeSet::new();
+    for quad in store.quads_for_pattern(None, Some(dcterms::DATE), None, Some(GraphNameRef::DefaultGraph)) {
+        let quad = quad.map_err(store_failed)?;
+        let (NamedOrBlankNode::NamedNode(article), Term::Literal(date)) = (quad.subject, quad.object) else { continue };
+        let dated = crate::summary::counted_date(&date).is_some_and(|d| range.contains(d));
+        if (dated || range.is_open()) && seen.insert(article.clone()) {
+            add_article_edges(state, &article, &relations, &mut all)?;
+        }
+    }
+    if range.is_open() {
+        // No dates asked and no summary kept: every article, dated or not.
+        for quad in store.quads_for_pattern(None, Some(rdf::TYPE), Some(warta::ARTICLE.into()), Some(GraphNameRef::DefaultGraph)) {
+            if let NamedOrBlankNode::NamedNode(article) = quad.map_err(store_failed)?.subject {
+                if seen.insert(article.clone()) {
+                    add_article_edges(state, &article, &relations, &mut all)?;
+                }
+            }
+        }
+    }
+    for ((subject, _, object), count) in &all {
+        let count = i64::try_from(*count).unwrap_or(0);
+        *activity.entry(subject.clone()).or_default() += count;
+        *activity.entry(object.clone()).or_default() += count;
+    }
+    let chosen = chosen_actors(&activity, &wanted, top);
+    Ok(all
+        .into_iter()
+        .filter(|((s, _, o), _)| {
+            if wanted.is_empty() {
+                chosen.contains(s) && chosen.contains(o)
+            } else {
+                wanted.contains(s) || wanted.contains(o)
+            }
+        })
+        .collect())
+}
+
+/// The `top` actors of most `activity` (ties by IRI), or the `wanted` ones when some are.
+fn chosen_actors(activity: &BTreeMap<NamedNode, i64>, wanted: &BTreeSet<NamedNode>, top: usize) -> BTreeSet<NamedNode> {
+    if !wanted.is_empty() {
+        return wanted.clone();
+    }
+    let mut ranked: Vec<(&NamedNode, &i64)> = activity.iter().filter(|(_, n)| **n > 0).collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    ranked.into_iter().take(top).map(|(actor, _)| actor.clone()).collect()
+}
+
+/// Counts the stances of one article graph (if it is an article) into `edges`.
+fn add_article_edges(state: &State, article: &NamedNode, relations: &[Relation], edges: &mut Edges) -> Result<(), Reply> {
+    let store = state.store.oxigraph();
+    let is_article = store
+        .contains(QuadRef::new(article.as_ref(), rdf::TYPE, warta::ARTICLE, GraphNameRef::DefaultGraph))
+        .map_err(store_failed)?;
+    if !is_article {
+        return Ok(());
+    }
+    for relation in relations {
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        for quad in store.quads_for_pattern(None, Some(warta::relation(*relation)), None, Some(graph)) {
+            let quad = quad.map_err(store_failed)?;
+            if let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(object)) = (quad.subject, quad.object) {
+                *edges.entry((subject, *relation, object)).or_default() += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Actors by key, IRI, label or alternative label (folded), for the picture's actor filter.
+fn find_actor_nodes(state: &State, name: &str) -> Result<BTreeSet<NamedNode>, Reply> {
+    let wanted = warta_text::text::fold(name.trim());
+    let mut found = BTreeSet::new();
+    if let Some(key) = id::actor_key(name.trim()).or_else(|| warta_text::model::ActorKey::new(name.trim())) {
+        let node = id::actor(&key);
+        if state
+            .store
+            .oxigraph()
+            .quads_for_pattern(Some(node.as_ref().into()), Some(rdf::TYPE), Some(warta::ACTOR.into()), None)
+            .next()
+            .is_some()
+        {
+            found.insert(node);
+        }
+    }
+    let index = label_index(state).map_err(store_failed)?;
+    found.extend(index.get(&wanted).into_iter().flatten().cloned());
+    Ok(found)
+}
+
+/// `GET /actors?q=TEXT`: up to 20 actors whose name contains the text (folded), the most active
+/// first, as `[{"key", "label", "stances"}]`, for the page's actor search.
+pub fn actor_search(state: &State, request: &Request<Body>) -> HttpResponse {
+    let params = url_params(request);
+    let wanted = warta_text::text::fold(first(&params, "q").unwrap_or("").trim());
+    if wanted.is_empty() {
+        return response(StatusCode::OK, "application/json", "[]".to_owned());
+    }
+    let index = match label_index(state) {
+        Ok(index) => index,
+        Err(e) => return store_failed(e).into_response(),
+    };
+    let mut matches: BTreeSet<NamedNode> = BTreeSet::new();
+    for (label, nodes) in &index {
+        if label.contains(&wanted) {
+            matches.extend(nodes.iter().cloned());
+        }
+    }
+    let store = state.store.oxigraph();
+    let mut ranked = Vec::new();
+    for node in matches {
+        let mut stances = 0;
+        for property in [warta::STANCE_COUNT, warta::RECEIVED_STANCE_COUNT] {
+            match crate::summary::count_of(store, node.as_ref(), property) {
+                Ok(n) => stances += n,
+                Err(e) => return store_failed(e).into_response(),
+            }
+        }
+        ranked.push((stances, node));
+    }
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut found = Vec::new();
+    for (stances, node) in ranked.into_iter().take(20) {
+        let Some(key) = id::actor_key(node.as_str()) else { continue };
+        let label = match describe(&state.store, &node) {
+            Ok(described) => described.label,
+            Err(e) => return store_failed(e).into_response(),
+        };
+        found.push(serde_json::json!({ "key": key.to_string(), "label": label, "stances": stances }));
+    }
+    response(StatusCode::OK, "application/json", serde_json::Value::Array(found).to_string())
 }
 
 /// The relations a query names (`warta:urges`, ...): its picture shows those alone, so that
@@ -363,20 +627,27 @@ fn statements(
 
 /// `GET /actor/{key}`: label, kind, Wikidata link, affiliations, and every stance the actor takes
 /// and receives with its sentence and article.
-pub fn actor(state: &State, path: &str) -> HttpResponse {
+pub fn actor(state: &State, request: &Request<Body>) -> HttpResponse {
+    let path = request.uri().path();
     let key = path.trim_start_matches(ACTOR_PAGES);
     let Some(key) = warta_text::model::ActorKey::new(key) else {
         return error(StatusCode::NOT_FOUND, format!("'{key}' is not an actor key"));
     };
+    let params = url_params(request);
+    let page_number = match first(&params, "page").map(str::parse::<usize>) {
+        None => 1,
+        Some(Ok(n)) if n >= 1 => n,
+        Some(_) => return error(StatusCode::BAD_REQUEST, "page= is a page number from 1"),
+    };
     let node = id::actor(&key);
-    match actor_page(state, &node) {
+    match actor_page(state, &node, key.as_str(), page_number) {
         Ok(Some(body)) => html(StatusCode::OK, body),
         Ok(None) => error(StatusCode::NOT_FOUND, format!("no actor '{key}' in the store")),
         Err(reply) => reply.into_response(),
     }
 }
 
-fn actor_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply> {
+fn actor_page(state: &State, node: &NamedNode, key: &str, page_number: usize) -> Result<Option<String>, Reply> {
     let subject: NamedOrBlankNodeRef<'_> = node.as_ref().into();
     let reference = id::reference_graph();
     let in_graph = |graph| {
@@ -452,18 +723,104 @@ fn actor_page(state: &State, node: &NamedNode) -> Result<Option<String>, Reply> 
             affiliations.join("; ")
         }
     ));
-    for (heading, role, id_attr) in [
-        ("Stances it takes", rdf::SUBJECT, "takes"),
-        ("Stances it receives", rdf::OBJECT, "receives"),
-    ] {
-        let mut found = statements(state, role, Some(node), None)?;
+    for (heading, takes, id_attr) in [("Stances it takes", true, "takes"), ("Stances it receives", false, "receives")] {
+        let stances = stances_of(state, node, takes)?;
+        let pages = stances.len().div_ceil(STANCES_PER_PAGE).max(1);
+        let shown = page_number.min(pages);
+        let start = (shown - 1) * STANCES_PER_PAGE;
+        let on_page = stances.get(start..(start + STANCES_PER_PAGE).min(stances.len())).unwrap_or(&[]);
+        let mut found = Vec::new();
+        for (relation, other, article) in on_page {
+            let (subject, object) = if takes { (node, other) } else { (other, node) };
+            found.extend(statements_of_triple(state, subject, *relation, object, article)?);
+        }
         found.sort_by(|a, b| {
             (a.relation.name(), a.article.as_str(), a.sentence_index).cmp(&(b.relation.name(), b.article.as_str(), b.sentence_index))
         });
-        body.push_str(&format!("<h2>{heading} ({})</h2>", found.len()));
+        body.push_str(&format!("<h2>{heading} ({})</h2>", stances.len()));
+        if pages > 1 {
+            body.push_str(&pager(key, id_attr, shown, pages, start, on_page.len(), stances.len()));
+        }
         body.push_str(&statement_table(state, &found, id_attr, true)?);
     }
     Ok(Some(page(&described.label, &body)))
+}
+
+/// Stances an actor page shows at a time, in each of its two tables.
+const STANCES_PER_PAGE: usize = 100;
+
+/// Links to the pages before and after, for an actor with more stances than one page shows.
+fn pager(key: &str, id_attr: &str, shown: usize, pages: usize, start: usize, count: usize, total: usize) -> String {
+    let link = |page: usize, text: &str, rel: &str| {
+        format!("<a rel=\"{rel}\" href=\"{ACTOR_PAGES}{}?page={page}#{id_attr}\">{text}</a>", escape_html(key))
+    };
+    let mut nav = format!(
+        "<p class=\"pager\" id=\"{id_attr}-pages\">{}–{} of {total} (page {shown} of {pages})",
+        start + 1,
+        start + count
+    );
+    if shown > 1 {
+        nav.push(' ');
+        nav.push_str(&link(shown - 1, "previous", "prev"));
+    }
+    if shown < pages {
+        nav.push(' ');
+        nav.push_str(&link(shown + 1, "next", "next"));
+    }
+    nav.push_str("</p>");
+    nav
+}
+
+/// The stances an actor takes (or receives): `(relation, the other actor, article)`, one per
+/// article graph that states the triple, in the order of relation, article and other actor.
+/// Only these light rows are gathered for all stances; the statements behind them are read for
+/// the page shown.
+fn stances_of(state: &State, node: &NamedNode, takes: bool) -> Result<Vec<(Relation, NamedNode, NamedNode)>, Reply> {
+    let store = state.store.oxigraph();
+    let mut found = Vec::new();
+    for relation in Relation::ALL {
+        let predicate = warta::relation(relation);
+        let quads = if takes {
+            store.quads_for_pattern(Some(node.as_ref().into()), Some(predicate), None, None)
+        } else {
+            store.quads_for_pattern(None, Some(predicate), Some(node.as_ref().into()), None)
+        };
+        for quad in quads {
+            let quad = quad.map_err(store_failed)?;
+            let oxigraph::model::GraphName::NamedNode(article) = quad.graph_name else { continue };
+            if article.as_str() == id::SUMMARY_GRAPH {
+                continue;
+            }
+            let other = if takes {
+                match quad.object {
+                    Term::NamedNode(object) => object,
+                    _ => continue,
+                }
+            } else {
+                match quad.subject {
+                    NamedOrBlankNode::NamedNode(subject) => subject,
+                    NamedOrBlankNode::BlankNode(_) => continue,
+                }
+            };
+            found.push((relation, other, article));
+        }
+    }
+    found.sort_by(|a, b| (a.0.name(), a.2.as_str(), a.1.as_str()).cmp(&(b.0.name(), b.2.as_str(), b.1.as_str())));
+    Ok(found)
+}
+
+/// The statements of `article` that state `subject relation object`.
+fn statements_of_triple(
+    state: &State,
+    subject: &NamedNode,
+    relation: Relation,
+    object: &NamedNode,
+    article: &NamedNode,
+) -> Result<Vec<StatementView>, Reply> {
+    Ok(statements(state, rdf::SUBJECT, Some(subject), Some(article))?
+        .into_iter()
+        .filter(|s| s.relation == relation && &s.object == object)
+        .collect())
 }
 
 /// A table of statements: who, relation, whom, the sentence, and (with `with_article`) the article.

@@ -374,11 +374,31 @@ pub fn update(state: &Arc<State>, request: &mut Request<Body>) -> HttpResponse {
                 dataset.set_available_named_graphs(named.clone());
             }
         }
-        // An update runs in one transaction: a failed or cancelled one changes nothing.
+        // What the update may change, so that the summary graph follows it at that cost; an
+        // update whose reach its text does not tell is followed by a recount.
+        let reach = match crate::summary::update_reach_of_text(&operation.text, operation.base_iri.as_deref()) {
+            Some(graphs) => crate::store::Reach::Graphs(graphs),
+            None => crate::store::Reach::Everything,
+        };
+        // An update runs in one transaction, with the summary's: a failed or cancelled one
+        // changes nothing.
         let _writing = shared.writes.lock();
-        match prepared.on_store(shared.store.oxigraph()).execute() {
+        // The recount `warta push` sends when it is done: this store keeps its summary equal to
+        // one at every write, so it has nothing to do unless the summary is not kept yet.
+        if operation.text == crate::summary::recount_update(None) {
+            return match shared.store.has_summary() {
+                Ok(true) => Reply::new(StatusCode::NO_CONTENT, "text/plain", Vec::new()),
+                Ok(false) => match shared.store.recount_summary() {
+                    Ok(()) => Reply::new(StatusCode::NO_CONTENT, "text/plain", Vec::new()),
+                    Err(e) => Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+                },
+                Err(e) => Reply::error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            };
+        }
+        match shared.store.update(prepared, &reach) {
             Ok(()) => Reply::new(StatusCode::NO_CONTENT, "text/plain", Vec::new()),
-            Err(e) => bad_request(format!("the update failed: {e}")),
+            Err(crate::store::StoreError::Update(e)) => bad_request(format!("the update failed: {e}")),
+            Err(e) => Reply::error(StatusCode::INTERNAL_SERVER_ERROR, format!("the update failed: {e}")),
         }
     };
     match with_deadline(state.config.query_timeout, &token, job) {

@@ -6,13 +6,16 @@
 
 mod checkpoint;
 mod snapshot;
+mod summary;
 
 use std::path::Path;
 
-use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad, QuadRef};
+use oxigraph::sparql::PreparedSparqlUpdate;
 use oxigraph::store::{StorageError, Store as OxStore};
 
 use crate::rdf::ArticleQuads;
+pub use summary::Reach;
 pub use checkpoint::{CHECKPOINT_INTERVAL, Checkpoints};
 pub use snapshot::{Snapshot, SnapshotInfo};
 
@@ -33,6 +36,10 @@ pub enum StoreError {
     Create { path: String, source: std::io::Error },
     #[error("the thread that flushes the store during a build stopped unexpectedly; please report it")]
     Checkpoint,
+    #[error("the update failed: {0}")]
+    Update(String),
+    #[error("cannot keep the summary graph: {0}")]
+    Summary(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -110,9 +117,15 @@ impl Store {
     }
 
     /// Replaces everything the store says of one article: its named graph and its description in
-    /// the default graph. Actor descriptions are added (they are the same for every article).
+    /// the default graph. Actor descriptions are added (they are the same for every article). The
+    /// summary graph follows in the same transaction.
     pub fn replace_article(&self, quads: &ArticleQuads) -> Result<(), StoreError> {
         let mut transaction = self.inner.start_transaction()?;
+        let reach = match &quads.graph {
+            Some(graph) => Reach::Graphs([graph.clone()].into()),
+            None => Reach::of_quads(quads.all().map(Quad::as_ref)),
+        };
+        let before = summary::before(&mut transaction, &reach)?;
         if let Some(graph) = &quads.graph {
             transaction.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
             let old: Vec<Quad> = transaction
@@ -130,43 +143,107 @@ impl Store {
         for quad in quads.all() {
             transaction.insert(quad);
         }
+        summary::finish(&mut transaction, before)?;
         transaction.commit()?;
         Ok(())
     }
 
     /// Replaces the graph `graph` (named or the default one) with `quads`, all or nothing.
     pub fn replace_graph<'a>(&self, graph: impl Into<GraphNameRef<'a>>, quads: &[Quad]) -> Result<(), StoreError> {
+        let graph = graph.into();
         let mut transaction = self.inner.start_transaction()?;
+        let reach = reach_of_graph(graph, quads);
+        let before = summary::before(&mut transaction, &reach)?;
         transaction.clear_graph(graph)?;
         for quad in quads {
             transaction.insert(quad);
         }
+        summary::finish(&mut transaction, before)?;
         transaction.commit()?;
         Ok(())
     }
 
     /// Removes a graph: a named graph entirely, the default graph's content.
     pub fn remove_graph(&self, graph: GraphNameRef<'_>) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        let before = summary::before(&mut transaction, &reach_of_graph(graph, &[]))?;
         match graph {
-            GraphNameRef::NamedNode(node) => self.inner.remove_named_graph(NamedOrBlankNodeRef::NamedNode(node))?,
-            GraphNameRef::BlankNode(node) => self.inner.remove_named_graph(NamedOrBlankNodeRef::BlankNode(node))?,
-            GraphNameRef::DefaultGraph => self.inner.clear_graph(GraphNameRef::DefaultGraph)?,
+            GraphNameRef::NamedNode(node) => transaction.remove_named_graph(NamedOrBlankNodeRef::NamedNode(node))?,
+            GraphNameRef::BlankNode(node) => transaction.remove_named_graph(NamedOrBlankNodeRef::BlankNode(node))?,
+            GraphNameRef::DefaultGraph => transaction.clear_graph(GraphNameRef::DefaultGraph)?,
         }
+        summary::finish(&mut transaction, before)?;
+        transaction.commit()?;
         Ok(())
     }
 
     /// Adds quads, all or none.
     pub fn insert_all(&self, quads: &[Quad]) -> Result<(), StoreError> {
         let mut transaction = self.inner.start_transaction()?;
+        let before = summary::before(&mut transaction, &Reach::of_quads(quads.iter().map(Quad::as_ref)))?;
         for quad in quads {
             transaction.insert(quad);
         }
+        summary::finish(&mut transaction, before)?;
         transaction.commit()?;
         Ok(())
+    }
+
+    /// Runs a SPARQL Update that may change the graphs of `reach` (`crate::summary::update_reach`
+    /// tells them), and brings the summary up to date, in one transaction.
+    pub fn update(&self, update: PreparedSparqlUpdate, reach: &Reach) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        let before = summary::before(&mut transaction, reach)?;
+        update
+            .on_transaction(&mut transaction)
+            .execute()
+            .map_err(|e| StoreError::Update(e.to_string()))?;
+        summary::finish(&mut transaction, before)?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Rebuilds the summary graph from the article graphs, in one transaction (the update of
+    /// [`crate::summary::recount_update`]); from then on every write keeps it.
+    pub fn recount_summary(&self) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        summary::recount(&mut transaction)?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Whether the store keeps a summary graph (a store built by an older warta does not, until
+    /// [`Store::recount_summary`]).
+    pub fn has_summary(&self) -> Result<bool, StoreError> {
+        let graph = crate::vocab::id::summary_graph();
+        let marker = QuadRef::new(
+            graph.as_ref(),
+            crate::vocab::rdf::TYPE,
+            crate::vocab::warta::SUMMARY,
+            GraphNameRef::NamedNode(graph.as_ref()),
+        );
+        Ok(self.inner.contains(marker)?)
     }
 
     /// Makes the writes durable on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.inner.flush()?)
+    }
+}
+
+/// What replacing `graph` with `quads` may change: that graph and what the quads name; the whole
+/// default graph or the summary graph itself: anything.
+fn reach_of_graph(graph: GraphNameRef<'_>, quads: &[Quad]) -> Reach {
+    match graph {
+        GraphNameRef::DefaultGraph => Reach::Everything,
+        GraphNameRef::NamedNode(node) if node.as_str() == crate::vocab::id::SUMMARY_GRAPH => Reach::Everything,
+        GraphNameRef::NamedNode(node) => match Reach::of_quads(quads.iter().map(Quad::as_ref)) {
+            Reach::Graphs(mut graphs) => {
+                graphs.insert(node.into_owned());
+                Reach::Graphs(graphs)
+            }
+            Reach::Everything => Reach::Everything,
+        },
+        GraphNameRef::BlankNode(_) => Reach::of_quads(quads.iter().map(Quad::as_ref)),
     }
 }

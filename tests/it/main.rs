@@ -29,5 +29,6 @@ mod shard;
 mod source;
 mod stemmer;
 mod stock_queries;
+mod summary;
 mod util;
 mod virtuoso;

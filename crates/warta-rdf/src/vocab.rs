@@ -88,6 +88,22 @@ pub mod warta {
     pub const METONYM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#metonym");
     /// Article → its text, as read.
     pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#text");
+    /// The summary graph's own description: it is kept up to date by every write.
+    pub const SUMMARY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Summary");
+    /// One distinct `subject relation object` triple of the article graphs, in the summary graph.
+    pub const TRIPLE_SUMMARY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#TripleSummary");
+    /// Triple summary → the articles that assert it; actor → the articles whose triples name
+    /// it; the summary graph → the articles.
+    pub const ARTICLE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#articleCount");
+    /// Triple summary → the earliest date of an article that asserts it.
+    pub const FIRST_DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#firstDate");
+    /// Triple summary → the latest date of an article that asserts it.
+    pub const LAST_DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#lastDate");
+    /// Actor → the stances it takes, counted once per article (affiliations excluded).
+    pub const STANCE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#stanceCount");
+    /// Actor → the stances it receives, counted once per article.
+    pub const RECEIVED_STANCE_COUNT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#receivedStanceCount");
 
     /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
     pub fn relation(relation: Relation) -> NamedNodeRef<'static> {
@@ -226,6 +242,11 @@ pub mod id {
     pub const REFERENCE_GRAPH: &str = "https://w3id.org/warta/id/graph/reference";
     /// The named graph that holds the vocabulary (`data/ontology.ttl`).
     pub const VOCABULARY_GRAPH: &str = "https://w3id.org/warta/id/graph/vocabulary";
+    /// The named graph that summarises the article graphs: each distinct triple with its
+    /// article count, and each actor's counts (kept by every write, `warta::summary`).
+    pub const SUMMARY_GRAPH: &str = "https://w3id.org/warta/id/graph/summary";
+    /// Where the nodes of the summary graph's triples live: `{TRIPLE_BASE}{hash}`.
+    pub const TRIPLE_BASE: &str = "https://w3id.org/warta/id/triple/";
     /// Where Wikidata items live.
     pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
 
@@ -248,6 +269,15 @@ pub mod id {
 
     pub fn vocabulary_graph() -> NamedNode {
         NamedNode::new_unchecked(VOCABULARY_GRAPH)
+    }
+
+    pub fn summary_graph() -> NamedNode {
+        NamedNode::new_unchecked(SUMMARY_GRAPH)
+    }
+
+    /// The summary node of one distinct triple, named by a hash of its three IRIs.
+    pub fn triple(hash: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{TRIPLE_BASE}{hash}"))
     }
 
     pub fn wikidata(item: &str) -> NamedNode {

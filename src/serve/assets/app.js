@@ -89,6 +89,48 @@ async function drawGraph(params) {
   target.dataset.actors = response.headers.get("x-warta-actors") || "0";
 }
 
+// The filter form as /graph.svg parameters (the relation is added by drawGraph).
+function filterParams() {
+  const params = new URLSearchParams();
+  for (const name of ["actor", "article", "from", "to", "top"]) {
+    const value = $(name).value.trim();
+    if (value) params.append(name, value);
+  }
+  return params;
+}
+
+// Actors whose name contains what is typed, the most active first: offered in the field, and
+// listed with links to their pages.
+let lastSearch = "";
+async function suggestActors() {
+  const text = $("actor").value.trim();
+  if (text === lastSearch) return;
+  lastSearch = text;
+  const list = $("actor-suggestions");
+  const links = $("actor-results");
+  if (text.length < 2) {
+    list.replaceChildren();
+    links.replaceChildren();
+    return;
+  }
+  const response = await fetch("/actors?" + new URLSearchParams({ q: text }).toString());
+  if (!response.ok || text !== lastSearch) return;
+  const actors = await response.json();
+  list.replaceChildren();
+  links.replaceChildren();
+  for (const actor of actors) {
+    const option = document.createElement("option");
+    option.value = actor.label;
+    list.appendChild(option);
+    const a = document.createElement("a");
+    a.href = "/actor/" + encodeURIComponent(actor.key);
+    a.className = "actor-result";
+    a.textContent = `${actor.label} (${actor.stances})`;
+    if (links.firstChild) links.appendChild(document.createTextNode(" · "));
+    links.appendChild(a);
+  }
+}
+
 async function runQuery() {
   const query = $("query").value;
   showError("");
@@ -153,12 +195,10 @@ document.addEventListener("DOMContentLoaded", () => {
   $("run").addEventListener("click", () => runQuery().catch((e) => showError(String(e))));
   $("filter").addEventListener("submit", (event) => {
     event.preventDefault();
-    const params = new URLSearchParams();
-    for (const name of ["actor", "article"]) {
-      const value = $(name).value.trim();
-      if (value) params.append(name, value);
-    }
-    drawGraph(params).catch((e) => showError(String(e)));
+    drawGraph(filterParams()).catch((e) => showError(String(e)));
   });
+  $("actor").addEventListener("input", () => suggestActors().catch((e) => showError(String(e))));
   loadStockQueries().catch((e) => showError("cannot load the stock queries: " + e));
+  // The most active actors of the whole store, until the reader asks for something else.
+  if (!$("graph").firstChild) drawGraph(filterParams()).catch((e) => showError(String(e)));
 });

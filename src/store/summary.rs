@@ -1,0 +1,461 @@
+//! Keeping the summary graph (`crate::summary`) equal to a recount, inside each write's own
+//! transaction: what the written graphs contributed before the write is taken away, what they
+//! contribute after it is added, so that replacing one article costs that article's triples,
+//! not the store's. A write whose reach cannot be told (a whole default graph replaced, an update
+//! with a variable graph) recounts instead, in the same transaction.
+//!
+//! The summary is kept only while it says so (`<summary graph> a warta:Summary`): a store built
+//! by an older warta has none, and adding to nothing would make a wrong one. A store with no
+//! article at all starts keeping it at its first write.
+//!
+//! Owns: the arithmetic of those changes. Must not: decide what is counted (`crate::summary`
+//! does).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef};
+use oxigraph::sparql::SparqlEvaluator;
+use oxigraph::store::{StorageError, Transaction};
+
+use crate::store::StoreError;
+use crate::summary::{Contribution, counted_date, triple_node};
+use crate::vocab::{dcterms, id, rdf, warta};
+use warta_text::model::Relation;
+
+/// Which graphs a write may change the contribution of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// These graphs (an article's graph, or an article whose description changes).
+    Graphs(BTreeSet<NamedNode>),
+    /// Anything: the summary is recounted.
+    Everything,
+}
+
+impl Reach {
+    /// The graphs `quads` (about to be added or removed) may change: their named graphs, and the
+    /// articles whose type or date they state in the default graph.
+    pub fn of_quads<'a>(quads: impl IntoIterator<Item = QuadRef<'a>>) -> Reach {
+        let mut graphs = BTreeSet::new();
+        for quad in quads {
+            match quad.graph_name {
+                GraphNameRef::NamedNode(graph) if graph.as_str() == id::SUMMARY_GRAPH => return Reach::Everything,
+                GraphNameRef::NamedNode(graph) => {
+                    graphs.insert(graph.into_owned());
+                }
+                GraphNameRef::BlankNode(_) => {}
+                GraphNameRef::DefaultGraph => {
+                    if let (NamedOrBlankNodeRef::NamedNode(subject), true) = (quad.subject, describes_article(quad.predicate)) {
+                        graphs.insert(subject.into_owned());
+                    }
+                }
+            }
+        }
+        Reach::Graphs(graphs)
+    }
+}
+
+/// Whether a default-graph predicate says what makes an article count (its type, its date).
+pub fn describes_article(predicate: NamedNodeRef<'_>) -> bool {
+    predicate == rdf::TYPE || predicate == dcterms::DATE
+}
+
+/// The contributions of `reach`'s graphs now: `None` when the summary is not kept or is to be
+/// recounted. Read this before a write, and give it to [`finish`] after it.
+pub fn before(transaction: &mut Transaction<'_>, reach: &Reach) -> Result<Option<Before>, StoreError> {
+    if !kept(transaction)? {
+        return Ok(None);
+    }
+    Ok(Some(match reach {
+        Reach::Everything => Before::Recount,
+        Reach::Graphs(graphs) => {
+            let mut contributions = Vec::with_capacity(graphs.len());
+            for graph in graphs {
+                contributions.push((graph.clone(), contribution(transaction, graph.as_ref())?));
+            }
+            Before::Graphs(contributions)
+        }
+    }))
+}
+
+/// What [`before`] read.
+#[derive(Debug)]
+pub enum Before {
+    Graphs(Vec<(NamedNode, Option<Contribution>)>),
+    Recount,
+}
+
+/// After the write, in the same transaction: brings the summary up to date.
+pub fn finish(transaction: &mut Transaction<'_>, before: Option<Before>) -> Result<(), StoreError> {
+    match before {
+        None => Ok(()),
+        Some(Before::Recount) => recount(transaction),
+        Some(Before::Graphs(graphs)) => {
+            let mut changes = Changes::default();
+            for (graph, old) in graphs {
+                let new = contribution(transaction, graph.as_ref())?;
+                if old != new {
+                    changes.take(old.as_ref(), -1);
+                    changes.take(new.as_ref(), 1);
+                }
+            }
+            changes.apply(transaction)
+        }
+    }
+}
+
+/// Rebuilds the summary graph inside `transaction`.
+pub fn recount(transaction: &mut Transaction<'_>) -> Result<(), StoreError> {
+    SparqlEvaluator::new()
+        .parse_update(&crate::summary::recount_update(None))
+        .map_err(|e| StoreError::Summary(e.to_string()))?
+        .on_transaction(transaction)
+        .execute()
+        .map_err(|e| StoreError::Summary(e.to_string()))
+}
+
+/// Whether the summary is kept: it says so, or the store holds no article yet (and from now on
+/// it says so).
+fn kept(transaction: &mut Transaction<'_>) -> Result<bool, StorageError> {
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let marker = QuadRef::new(summary.as_ref(), rdf::TYPE, warta::SUMMARY, graph);
+    if transaction.contains(marker)? {
+        return Ok(true);
+    }
+    let any_article = transaction
+        .quads_for_pattern(None, Some(rdf::TYPE), Some(warta::ARTICLE.into()), Some(GraphNameRef::DefaultGraph))
+        .next()
+        .transpose()?
+        .is_some();
+    if any_article {
+        return Ok(false);
+    }
+    transaction.insert(marker);
+    transaction.insert(QuadRef::new(summary.as_ref(), warta::ARTICLE_COUNT, &Literal::from(0_i64), graph));
+    Ok(true)
+}
+
+/// What `graph` contributes to the summary now: `None` unless it is an article.
+fn contribution(transaction: &Transaction<'_>, graph: NamedNodeRef<'_>) -> Result<Option<Contribution>, StorageError> {
+    let subject = NamedOrBlankNodeRef::NamedNode(graph);
+    let article = QuadRef::new(subject, rdf::TYPE, warta::ARTICLE, GraphNameRef::DefaultGraph);
+    if graph.as_str() == id::SUMMARY_GRAPH || !transaction.contains(article)? {
+        return Ok(None);
+    }
+    let mut found = Contribution::default();
+    for quad in transaction.quads_for_pattern(Some(subject), Some(dcterms::DATE), None, Some(GraphNameRef::DefaultGraph)) {
+        if let Term::Literal(literal) = quad?.object {
+            if let Some(date) = counted_date(&literal) {
+                found.dates.insert(date.to_owned());
+            }
+        }
+    }
+    for relation in Relation::ALL {
+        let predicate = warta::relation(relation);
+        for quad in transaction.quads_for_pattern(None, Some(predicate), None, Some(GraphNameRef::NamedNode(graph))) {
+            let quad = quad?;
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (quad.subject, quad.object) {
+                found.triples.insert((s, relation, o));
+            }
+        }
+    }
+    Ok(Some(found))
+}
+
+/// The changes a write makes to the counts.
+#[derive(Debug, Default)]
+struct Changes {
+    /// Per triple: articles asserting it, and per date the articles of that date asserting it.
+    triples: BTreeMap<(NamedNode, Relation, NamedNode), (i64, BTreeMap<String, i64>)>,
+    /// Per actor: articles whose triples name it.
+    actor_articles: BTreeMap<NamedNode, i64>,
+    articles: i64,
+}
+
+impl Changes {
+    fn take(&mut self, contribution: Option<&Contribution>, sign: i64) {
+        let Some(contribution) = contribution else { return };
+        self.articles += sign;
+        for triple in &contribution.triples {
+            let (count, dates) = self.triples.entry(triple.clone()).or_default();
+            *count += sign;
+            for date in &contribution.dates {
+                *dates.entry(date.clone()).or_default() += sign;
+            }
+        }
+        for actor in contribution.actors() {
+            *self.actor_articles.entry(actor.clone()).or_default() += sign;
+        }
+    }
+
+    fn apply(self, transaction: &mut Transaction<'_>) -> Result<(), StoreError> {
+        let summary = id::summary_graph();
+        let graph = GraphNameRef::NamedNode(summary.as_ref());
+        // Per actor: stances taken, received, articles.
+        let mut actors: BTreeMap<NamedNode, [i64; 3]> = BTreeMap::new();
+        for (actor, delta) in self.actor_articles {
+            actors.entry(actor).or_default()[2] += delta;
+        }
+        for ((subject, relation, object), (delta, dates)) in self.triples {
+            if delta == 0 && dates.values().all(|d| *d == 0) {
+                continue;
+            }
+            let predicate = warta::relation(relation);
+            let node = triple_node(subject.as_ref(), predicate, object.as_ref());
+            let old = number(transaction, node.as_ref(), warta::ARTICLE_COUNT)?;
+            let (old_first, old_last) = (
+                text(transaction, node.as_ref(), warta::FIRST_DATE)?,
+                text(transaction, node.as_ref(), warta::LAST_DATE)?,
+            );
+            let lost_an_edge = dates
+                .iter()
+                .any(|(date, d)| *d < 0 && (Some(date) == old_first.as_ref() || Some(date) == old_last.as_ref()));
+            let (new, first, last) = if lost_an_edge || old.is_none() && delta <= 0 {
+                rescan(transaction, &subject, predicate, &object)?
+            } else {
+                let added = dates.iter().filter(|(_, d)| **d > 0).map(|(date, _)| date.clone());
+                let first = old_first.clone().into_iter().chain(added.clone()).min();
+                let last = old_last.clone().into_iter().chain(added).max();
+                (old.unwrap_or(0) + delta, first, last)
+            };
+            let change = new.max(0) - old.unwrap_or(0);
+            if relation.is_stance() {
+                actors.entry(subject.clone()).or_default()[0] += change;
+                actors.entry(object.clone()).or_default()[1] += change;
+            }
+            let node_subject = NamedOrBlankNodeRef::NamedNode(node.as_ref());
+            let stale: Vec<Quad> = transaction
+                .quads_for_pattern(Some(node_subject), None, None, Some(graph))
+                .collect::<Result<_, _>>()?;
+            for quad in &stale {
+                transaction.remove(quad);
+            }
+            let bare = QuadRef::new(subject.as_ref(), predicate, object.as_ref(), graph);
+            if new <= 0 {
+                transaction.remove(bare);
+                continue;
+            }
+            transaction.insert(bare);
+            for (property, value) in [
+                (rdf::TYPE, TermRef::from(warta::TRIPLE_SUMMARY)),
+                (rdf::SUBJECT, subject.as_ref().into()),
+                (rdf::PREDICATE, predicate.into()),
+                (rdf::OBJECT, object.as_ref().into()),
+            ] {
+                transaction.insert(QuadRef::new(node_subject, property, value, graph));
+            }
+            transaction.insert(QuadRef::new(node_subject, warta::ARTICLE_COUNT, &Literal::from(new), graph));
+            for (property, date) in [(warta::FIRST_DATE, first), (warta::LAST_DATE, last)] {
+                if let Some(date) = date {
+                    let literal = Literal::new_typed_literal(date, crate::vocab::xsd::DATE);
+                    transaction.insert(QuadRef::new(node_subject, property, &literal, graph));
+                }
+            }
+        }
+        for (actor, deltas) in actors {
+            for (property, delta) in [
+                (warta::STANCE_COUNT, deltas[0]),
+                (warta::RECEIVED_STANCE_COUNT, deltas[1]),
+                (warta::ARTICLE_COUNT, deltas[2]),
+            ] {
+                add_to(transaction, actor.as_ref(), property, delta)?;
+            }
+        }
+        add_to(transaction, summary.as_ref(), warta::ARTICLE_COUNT, self.articles)?;
+        Ok(())
+    }
+}
+
+/// Adds `delta` to the integer `subject property` of the summary graph; a count of zero is
+/// written as no count at all, as the recount writes it.
+fn add_to(transaction: &mut Transaction<'_>, subject: NamedNodeRef<'_>, property: NamedNodeRef<'_>, delta: i64) -> Result<(), StorageError> {
+    if delta == 0 {
+        return Ok(());
+    }
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let old = number(transaction, subject, property)?;
+    if let Some(old) = old {
+        transaction.remove(QuadRef::new(subject, property, &Literal::from(old), graph));
+    }
+    let new = old.unwrap_or(0) + delta;
+    // The summary's own article count is written even when it is zero: the recount writes it so.
+    if new > 0 || subject.as_str() == id::SUMMARY_GRAPH {
+        transaction.insert(QuadRef::new(subject, property, &Literal::from(new.max(0)), graph));
+    }
+    Ok(())
+}
+
+/// An integer of the summary graph.
+fn number(transaction: &Transaction<'_>, subject: NamedNodeRef<'_>, property: NamedNodeRef<'_>) -> Result<Option<i64>, StorageError> {
+    Ok(text(transaction, subject, property)?.and_then(|value| value.parse().ok()))
+}
+
+/// The lexical form of a literal of the summary graph.
+fn text(transaction: &Transaction<'_>, subject: NamedNodeRef<'_>, property: NamedNodeRef<'_>) -> Result<Option<String>, StorageError> {
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    for quad in transaction.quads_for_pattern(Some(subject.into()), Some(property), None, Some(graph)) {
+        if let Term::Literal(literal) = quad?.object {
+            return Ok(Some(literal.value().to_owned()));
+        }
+    }
+    Ok(None)
+}
+
+/// The articles that assert a triple, and their first and last dates, counted from the article
+/// graphs: for when a removed article held the first or last date.
+fn rescan(
+    transaction: &Transaction<'_>,
+    subject: &NamedNode,
+    predicate: NamedNodeRef<'_>,
+    object: &NamedNode,
+) -> Result<(i64, Option<String>, Option<String>), StorageError> {
+    let mut graphs = BTreeSet::new();
+    for quad in transaction.quads_for_pattern(Some(subject.as_ref().into()), Some(predicate), Some(object.as_ref().into()), None) {
+        if let GraphName::NamedNode(graph) = quad?.graph_name {
+            graphs.insert(graph);
+        }
+    }
+    let (mut count, mut dates) = (0, BTreeSet::new());
+    for graph in graphs {
+        let subject = NamedOrBlankNodeRef::NamedNode(graph.as_ref());
+        if graph.as_str() == id::SUMMARY_GRAPH
+            || !transaction.contains(QuadRef::new(subject, rdf::TYPE, warta::ARTICLE, GraphNameRef::DefaultGraph))?
+        {
+            continue;
+        }
+        count += 1;
+        for quad in transaction.quads_for_pattern(Some(subject), Some(dcterms::DATE), None, Some(GraphNameRef::DefaultGraph)) {
+            if let Term::Literal(literal) = quad?.object {
+                if let Some(date) = counted_date(&literal) {
+                    dates.insert(date.to_owned());
+                }
+            }
+        }
+    }
+    Ok((count, dates.first().cloned(), dates.last().cloned()))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "test code")]
+
+    use std::collections::BTreeSet;
+
+    use oxigraph::model::{GraphNameRef, Quad};
+    use oxigraph::sparql::SparqlEvaluator;
+    use warta_text::input::{Article, ArticleId};
+    use warta_text::lexicon::Lexicon;
+
+    use crate::rdf::ArticleQuads;
+    use crate::store::{Reach, Store};
+    use crate::vocab::id;
+
+    fn article(lexicon: &Lexicon, id: &str, date: Option<&str>, text: &str) -> ArticleQuads {
+        let mut article = Article::from_text(ArticleId::new(id).unwrap(), text.to_owned());
+        article.date = date.map(str::to_owned);
+        let extraction = warta_text::pipeline::extract(&article, lexicon);
+        crate::rdf::article_quads(&article, &extraction)
+    }
+
+    /// The summary graph, quad by quad.
+    fn summary(store: &Store) -> BTreeSet<String> {
+        let graph = id::summary_graph();
+        store
+            .oxigraph()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+            .map(|quad| quad.unwrap().to_string())
+            .collect()
+    }
+
+    /// The summary as the writes kept it equals a recount.
+    #[track_caller]
+    fn assert_kept(store: &Store, step: &str) {
+        let kept = summary(store);
+        store.recount_summary().unwrap();
+        let counted = summary(store);
+        let missing: Vec<_> = counted.difference(&kept).collect();
+        let extra: Vec<_> = kept.difference(&counted).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{step}: missing {missing:#?}\nextra {extra:#?}");
+    }
+
+    fn update(store: &Store, text: &str) {
+        let reach = match crate::summary::update_reach_of_text(text, None) {
+            Some(graphs) => Reach::Graphs(graphs),
+            None => Reach::Everything,
+        };
+        let prepared = SparqlEvaluator::new().parse_update(text).unwrap();
+        store.update(prepared, &reach).unwrap();
+    }
+
+    #[test]
+    fn every_write_keeps_the_summary_equal_to_a_recount() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let store = Store::memory().unwrap();
+        let a = article(&lexicon, "a", Some("2020-01-05"), "Rusia mendesak Ukraina untuk berunding. Turki mengecam Israel.");
+        let b = article(&lexicon, "b", Some("2020-03-01"), "Rusia mendesak Ukraina untuk berunding. Mesir mendukung Palestina.");
+        let c = article(&lexicon, "c", None, "Turki mengecam Israel.");
+        for quads in [&a, &b, &c] {
+            store.replace_article(quads).unwrap();
+        }
+        assert!(store.has_summary().unwrap(), "a store that starts empty keeps its summary");
+        let counted = summary(&store);
+        assert!(
+            counted.iter().any(|q| q.contains("articleCount> \"2\"")),
+            "two articles urge the same: {counted:#?}"
+        );
+        assert_kept(&store, "three articles");
+
+        // The same article again, with other stances and an earlier date.
+        let b2 = article(&lexicon, "b", Some("2019-12-01"), "Rusia mengecam Ukraina.");
+        store.replace_article(&b2).unwrap();
+        assert_kept(&store, "b replaced");
+        // The first article gone: its graph, then its description.
+        let a_graph = a.graph.clone().unwrap();
+        store.remove_graph(GraphNameRef::NamedNode(a_graph.as_ref())).unwrap();
+        assert_kept(&store, "a's graph removed");
+        update(&store, &format!("DELETE WHERE {{ <{}> ?p ?o }}", a_graph.as_str()));
+        assert_kept(&store, "a's description removed");
+        // A triple added to an article's graph, a graph replaced, an update of any graph.
+        let c_graph = c.graph.clone().unwrap();
+        let added = Quad::new(
+            crate::vocab::id::actor(&warta_text::model::ActorKey::new("egypt").unwrap()),
+            crate::vocab::warta::relation(warta_text::model::Relation::Warns),
+            crate::vocab::id::actor(&warta_text::model::ActorKey::new("israel").unwrap()),
+            c_graph.clone(),
+        );
+        store.insert_all(std::slice::from_ref(&added)).unwrap();
+        assert_kept(&store, "a triple added");
+        store.replace_graph(GraphNameRef::NamedNode(c_graph.as_ref()), &[]).unwrap();
+        assert_kept(&store, "c's graph emptied");
+        let triple = oxigraph::model::Triple::from(added.clone());
+        update(&store, &format!("INSERT DATA {{ GRAPH <{}> {{ {triple} }} }}", b2.graph.clone().unwrap().as_str()));
+        assert_kept(&store, "inserted by update");
+        update(&store, "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?s), \"egypt\")) }");
+        assert_kept(&store, "deleted by an update of any graph");
+        store.replace_article(&a).unwrap();
+        assert_kept(&store, "a back");
+    }
+
+    #[test]
+    fn a_store_with_articles_but_no_summary_is_left_alone_until_recounted() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let store = Store::memory().unwrap();
+        let a = article(&lexicon, "a", None, "Turki mengecam Israel.");
+        // Written as an older warta did, without a summary.
+        let mut transaction = store.oxigraph().start_transaction().unwrap();
+        for quad in a.all() {
+            transaction.insert(quad);
+        }
+        transaction.commit().unwrap();
+        let b = article(&lexicon, "b", None, "Rusia mendesak Ukraina untuk berunding.");
+        store.replace_article(&b).unwrap();
+        assert!(!store.has_summary().unwrap());
+        assert!(summary(&store).is_empty(), "no half summary");
+        store.recount_summary().unwrap();
+        assert!(store.has_summary().unwrap());
+        store.replace_article(&a).unwrap();
+        assert_kept(&store, "after the recount");
+    }
+}

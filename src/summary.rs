@@ -1,0 +1,337 @@
+//! The summary graph (`vocab::id::SUMMARY_GRAPH`): what questions across articles need, counted
+//! once so that they need not join articles with articles. For each distinct triple
+//! `actor warta:REL actor` of the article graphs, the triple itself and a `warta:TripleSummary`
+//! node (named by a hash of the triple) with `rdf:subject`, `rdf:predicate`, `rdf:object`,
+//! `warta:articleCount` and the first and last `dcterms:date` of those articles; for each actor,
+//! the stances it takes and receives and the articles that name it; and the graph's own
+//! `a warta:Summary ; warta:articleCount N`, which says the summary is kept.
+//!
+//! An article graph is a named graph that the descriptions (the default graph, or the graph
+//! given for it in another store) call `a warta:Article`, as the stock queries have always read
+//! it. The rules of what is counted live here twice, once as SPARQL Update (the recount, which
+//! any SPARQL 1.1 store can run) and once as arithmetic on one article's triples
+//! ([`Contribution`], applied by `store` inside each write); a test holds them equal.
+//!
+//! Owns: the recount update's text, the minting of summary nodes, and what one article graph
+//! contributes. Must not: write (the store does), or know the pipeline.
+
+use std::collections::BTreeSet;
+
+use oxigraph::model::{NamedNode, NamedNodeRef};
+use sha2::{Digest as _, Sha256};
+
+use crate::vocab::{dcterms, id, rdf, warta, xsd};
+use warta_text::model::Relation;
+
+/// The SPARQL Update that rebuilds the summary graph from the article graphs: drop it, count
+/// again. `default_graph` names the graph that holds the descriptions of articles when the store's
+/// default graph is not a graph of its own (Virtuoso's is the union of all graphs); `None`: the
+/// default graph. The summary graph it writes is always [`id::SUMMARY_GRAPH`].
+pub fn recount_update(default_graph: Option<&str>) -> String {
+    let described = |pattern: &str| match default_graph {
+        Some(graph) => format!("GRAPH <{graph}> {{ {pattern} }}"),
+        None => pattern.to_owned(),
+    };
+    let summary = id::SUMMARY_GRAPH;
+    let is_article = described(&format!("?g a <{}>", warta::ARTICLE.as_str()));
+    let dated = described(&format!(
+        "?g <{}> ?d FILTER(DATATYPE(?d) = <{}> && STRLEN(STR(?d)) = 10)",
+        dcterms::DATE.as_str(),
+        xsd::DATE.as_str()
+    ));
+    let relations = values(Relation::ALL.iter().copied());
+    let stances = values(Relation::ALL.iter().copied().filter(|r| r.is_stance()));
+    let (rdf_subject, rdf_predicate, rdf_object) = (rdf::SUBJECT.as_str(), rdf::PREDICATE.as_str(), rdf::OBJECT.as_str());
+    let count = warta::ARTICLE_COUNT.as_str();
+    let node = triple_node_expression("?s", "?p", "?o");
+    format!(
+        "DROP SILENT GRAPH <{summary}> ;
+INSERT {{ GRAPH <{summary}> {{
+  ?s ?p ?o .
+  ?t a <{triple_summary}> ; <{rdf_subject}> ?s ; <{rdf_predicate}> ?p ; <{rdf_object}> ?o ;
+     <{count}> ?n ; <{first}> ?first ; <{last}> ?last .
+}} }} WHERE {{
+  {{ SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+      {is_article}
+      GRAPH ?g {{ ?s ?p ?o }}
+      VALUES ?p {{ {relations} }}
+      FILTER(isIRI(?g) && isIRI(?s) && isIRI(?o))
+      OPTIONAL {{ {dated} }}
+  }} GROUP BY ?s ?p ?o }}
+  BIND({node} AS ?t)
+}} ;
+INSERT {{ GRAPH <{summary}> {{ ?a <{stance_count}> ?n }} }} WHERE {{
+  {{ SELECT ?a (SUM(?c) AS ?n) WHERE {{
+      GRAPH <{summary}> {{ ?t <{rdf_subject}> ?a ; <{rdf_predicate}> ?p ; <{count}> ?c }}
+      VALUES ?p {{ {stances} }}
+  }} GROUP BY ?a }}
+}} ;
+INSERT {{ GRAPH <{summary}> {{ ?a <{received}> ?n }} }} WHERE {{
+  {{ SELECT ?a (SUM(?c) AS ?n) WHERE {{
+      GRAPH <{summary}> {{ ?t <{rdf_object}> ?a ; <{rdf_predicate}> ?p ; <{count}> ?c }}
+      VALUES ?p {{ {stances} }}
+  }} GROUP BY ?a }}
+}} ;
+INSERT {{ GRAPH <{summary}> {{ ?a <{count}> ?n }} }} WHERE {{
+  {{ SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+      {is_article}
+      GRAPH ?g {{ {{ ?a ?p ?x }} UNION {{ ?x ?p ?a }} }}
+      VALUES ?p {{ {relations} }}
+      FILTER(isIRI(?g) && isIRI(?a) && isIRI(?x))
+  }} GROUP BY ?a }}
+}} ;
+INSERT {{ GRAPH <{summary}> {{ <{summary}> a <{summary_class}> ; <{count}> ?n }} }} WHERE {{
+  {{ SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {is_article} FILTER(isIRI(?g)) }} }}
+}}
+",
+        triple_summary = warta::TRIPLE_SUMMARY.as_str(),
+        first = warta::FIRST_DATE.as_str(),
+        last = warta::LAST_DATE.as_str(),
+        stance_count = warta::STANCE_COUNT.as_str(),
+        received = warta::RECEIVED_STANCE_COUNT.as_str(),
+        summary_class = warta::SUMMARY.as_str(),
+    )
+}
+
+/// The summary node of the triple `subject predicate object`: [`id::triple`] of the first 12
+/// bytes of the SHA-256 of the three IRIs joined by spaces, in hex. The recount computes the
+/// same in SPARQL ([`triple_node_expression`]).
+pub fn triple_node(subject: NamedNodeRef<'_>, predicate: NamedNodeRef<'_>, object: NamedNodeRef<'_>) -> NamedNode {
+    let digest = Sha256::digest(format!("{} {} {}", subject.as_str(), predicate.as_str(), object.as_str()).as_bytes());
+    let hash: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    id::triple(&hash)
+}
+
+/// [`triple_node`] as a SPARQL expression of three variables.
+fn triple_node_expression(subject: &str, predicate: &str, object: &str) -> String {
+    format!(
+        "IRI(CONCAT(\"{}\", SUBSTR(SHA256(CONCAT(STR({subject}), \" \", STR({predicate}), \" \", STR({object}))), 1, 24)))",
+        id::TRIPLE_BASE
+    )
+}
+
+/// The graphs a SPARQL Update may change the contribution of: the named graphs it writes, and the
+/// articles whose type or date it writes in the default graph; `None` when that cannot be told
+/// from its text (a variable graph or subject, a whole default graph cleared, a load into it,
+/// or a write to the summary graph itself).
+pub fn update_reach(update: &spargebra::Update) -> Option<BTreeSet<NamedNode>> {
+    use spargebra::GraphUpdateOperation as Operation;
+    use spargebra::algebra::GraphTarget;
+    use spargebra::term::{GraphName, GraphNamePattern, GroundTermPattern, NamedNodePattern, NamedOrBlankNode, TermPattern};
+
+    let mut graphs = BTreeSet::new();
+    // Adds what a quad of a template or of data changes; false when it cannot be told.
+    let mut add = |graph: Option<&NamedNode>, subject: Option<&NamedNode>, subject_known: bool, predicate: &NamedNodePattern| -> bool {
+        if let Some(graph) = graph {
+            graphs.insert(graph.clone());
+            return graph.as_str() != id::SUMMARY_GRAPH;
+        }
+        let describes = match predicate {
+            NamedNodePattern::NamedNode(p) => p.as_ref() == rdf::TYPE || p.as_ref() == dcterms::DATE,
+            NamedNodePattern::Variable(_) => true,
+        };
+        if !describes {
+            return true;
+        }
+        match subject {
+            Some(subject) => {
+                graphs.insert(subject.clone());
+                true
+            }
+            // A blank node is never an article graph's name; a variable may be any.
+            None => subject_known,
+        }
+    };
+    for operation in &update.operations {
+        let told = match operation {
+            Operation::InsertData { data } => data.iter().all(|quad| {
+                let graph = match &quad.graph_name {
+                    GraphName::NamedNode(graph) => Some(graph),
+                    GraphName::DefaultGraph => None,
+                };
+                let subject = match &quad.subject {
+                    NamedOrBlankNode::NamedNode(subject) => Some(subject),
+                    NamedOrBlankNode::BlankNode(_) => None,
+                };
+                add(graph, subject, true, &NamedNodePattern::NamedNode(quad.predicate.clone()))
+            }),
+            Operation::DeleteData { data } => data.iter().all(|quad| {
+                let graph = match &quad.graph_name {
+                    GraphName::NamedNode(graph) => Some(graph),
+                    GraphName::DefaultGraph => None,
+                };
+                add(graph, Some(&quad.subject), true, &NamedNodePattern::NamedNode(quad.predicate.clone()))
+            }),
+            Operation::DeleteInsert { delete, insert, .. } => {
+                let deleted = delete.iter().all(|quad| {
+                    let subject = match &quad.subject {
+                        GroundTermPattern::NamedNode(subject) => (Some(subject), true),
+                        GroundTermPattern::Variable(_) => (None, false),
+                        _ => (None, true),
+                    };
+                    match &quad.graph_name {
+                        GraphNamePattern::NamedNode(graph) => add(Some(graph), None, true, &quad.predicate),
+                        GraphNamePattern::DefaultGraph => add(None, subject.0, subject.1, &quad.predicate),
+                        GraphNamePattern::Variable(_) => false,
+                    }
+                });
+                let inserted = insert.iter().all(|quad| {
+                    let subject = match &quad.subject {
+                        TermPattern::NamedNode(subject) => (Some(subject), true),
+                        TermPattern::Variable(_) => (None, false),
+                        _ => (None, true),
+                    };
+                    match &quad.graph_name {
+                        GraphNamePattern::NamedNode(graph) => add(Some(graph), None, true, &quad.predicate),
+                        GraphNamePattern::DefaultGraph => add(None, subject.0, subject.1, &quad.predicate),
+                        GraphNamePattern::Variable(_) => false,
+                    }
+                });
+                deleted && inserted
+            }
+            Operation::Load { destination, .. } => match destination {
+                GraphName::NamedNode(graph) => add(Some(graph), None, true, &NamedNodePattern::NamedNode(rdf::TYPE.into_owned())),
+                GraphName::DefaultGraph => false,
+            },
+            Operation::Clear { graph, .. } | Operation::Drop { graph, .. } => match graph {
+                GraphTarget::NamedNode(graph) => add(Some(graph), None, true, &NamedNodePattern::NamedNode(rdf::TYPE.into_owned())),
+                GraphTarget::DefaultGraph | GraphTarget::NamedGraphs | GraphTarget::AllGraphs => false,
+            },
+            Operation::Create { .. } => true,
+        };
+        if !told {
+            return None;
+        }
+    }
+    Some(graphs)
+}
+
+/// [`update_reach`] of an update's text, parsed with the prefixes warta predeclares.
+pub fn update_reach_of_text(update: &str, base_iri: Option<&str>) -> Option<BTreeSet<NamedNode>> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        parser = parser.with_prefix(prefix, namespace).ok()?;
+    }
+    if let Some(base) = base_iri {
+        parser = parser.with_base_iri(base).ok()?;
+    }
+    update_reach(&parser.parse_update(update).ok()?)
+}
+
+fn values(relations: impl Iterator<Item = Relation>) -> String {
+    relations
+        .map(|r| format!("<{}>", warta::relation(r).as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The relation a predicate names, if it is one of warta's.
+pub fn relation_of(predicate: NamedNodeRef<'_>) -> Option<Relation> {
+    Relation::ALL.into_iter().find(|r| warta::relation(*r) == predicate)
+}
+
+/// Whether `store` keeps a summary graph (it says so of itself).
+pub fn is_kept(store: &oxigraph::store::Store) -> Result<bool, oxigraph::store::StorageError> {
+    let graph = id::summary_graph();
+    store.contains(oxigraph::model::QuadRef::new(
+        graph.as_ref(),
+        rdf::TYPE,
+        warta::SUMMARY,
+        oxigraph::model::GraphNameRef::NamedNode(graph.as_ref()),
+    ))
+}
+
+/// The integer `subject property` of the summary graph: an actor's counts, the store's articles.
+pub fn count_of(
+    store: &oxigraph::store::Store,
+    subject: NamedNodeRef<'_>,
+    property: NamedNodeRef<'_>,
+) -> Result<i64, oxigraph::store::StorageError> {
+    let graph = id::summary_graph();
+    for quad in store.quads_for_pattern(
+        Some(subject.into()),
+        Some(property),
+        None,
+        Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        if let oxigraph::model::Term::Literal(literal) = quad?.object {
+            return Ok(literal.value().parse().unwrap_or(0));
+        }
+    }
+    Ok(0)
+}
+
+/// The articles that assert `subject predicate object`, as the summary graph counts them.
+pub fn article_count(
+    store: &oxigraph::store::Store,
+    subject: NamedNodeRef<'_>,
+    predicate: NamedNodeRef<'_>,
+    object: NamedNodeRef<'_>,
+) -> Result<i64, oxigraph::store::StorageError> {
+    count_of(store, triple_node(subject, predicate, object).as_ref(), warta::ARTICLE_COUNT)
+}
+
+/// What one article graph adds to the summary: its distinct triples between IRIs of the ten
+/// relations, and its dates (the `xsd:date` values of its `dcterms:date`, as `YYYY-MM-DD`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contribution {
+    pub triples: BTreeSet<(NamedNode, Relation, NamedNode)>,
+    pub dates: BTreeSet<String>,
+}
+
+impl Contribution {
+    /// The actors its triples name, as subject or object.
+    pub fn actors(&self) -> BTreeSet<&NamedNode> {
+        self.triples.iter().flat_map(|(s, _, o)| [s, o]).collect()
+    }
+}
+
+/// A date the summary counts: an `xsd:date` of ten characters (`2020-09-27`), so that its text
+/// orders as its value does.
+pub fn counted_date(literal: &oxigraph::model::Literal) -> Option<&str> {
+    (literal.datatype() == xsd::DATE && literal.value().chars().count() == 10).then(|| literal.value())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_recount_parses_as_sparql_update() {
+        for graph in [None, Some("urn:x-local:descriptions")] {
+            let text = recount_update(graph);
+            if let Err(e) = spargebra::SparqlParser::new().parse_update(&text) {
+                panic!("{e}\n{text}");
+            }
+        }
+    }
+
+    fn reach(update: &str) -> Option<Vec<String>> {
+        let parsed = spargebra::SparqlParser::new().parse_update(update).unwrap();
+        update_reach(&parsed).map(|graphs| graphs.into_iter().map(NamedNode::into_string).collect())
+    }
+
+    #[test]
+    fn an_update_reaches_the_graphs_it_names() {
+        assert_eq!(
+            reach("INSERT DATA { GRAPH <http://g/1> { <http://a> <http://p> <http://b> } <http://g/2> <http://purl.org/dc/terms/date> \"2020-01-01\" . <http://g/3> <http://purl.org/dc/terms/title> \"t\" }"),
+            Some(vec!["http://g/1".to_owned(), "http://g/2".to_owned()])
+        );
+        assert_eq!(reach("DELETE WHERE { <http://g/4> ?p ?o }"), Some(vec!["http://g/4".to_owned()]));
+        assert_eq!(reach("DROP GRAPH <http://g/5>"), Some(vec!["http://g/5".to_owned()]));
+        assert_eq!(reach("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }"), None);
+        assert_eq!(reach("DELETE WHERE { ?s a ?o }"), None);
+        assert_eq!(reach("CLEAR DEFAULT"), None);
+        assert_eq!(reach(&format!("DROP GRAPH <{}>", id::SUMMARY_GRAPH)), None);
+    }
+
+    #[test]
+    fn triple_nodes_are_content_hashes() {
+        let a = NamedNode::new_unchecked("http://example.com/a");
+        let b = NamedNode::new_unchecked("http://example.com/b");
+        let node = triple_node(a.as_ref(), warta::relation(Relation::Urges), b.as_ref());
+        assert!(node.as_str().starts_with(id::TRIPLE_BASE));
+        assert_eq!(node.as_str().len(), id::TRIPLE_BASE.len() + 24);
+        assert_ne!(node, triple_node(b.as_ref(), warta::relation(Relation::Urges), a.as_ref()));
+    }
+}
