@@ -349,12 +349,18 @@ pub fn without_limits(query: &str) -> Result<String, QueryError> {
                 left: recurse(left),
                 right: recurse(right),
             },
-            GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: recurse(inner) },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+                expr,
+                inner: recurse(inner),
+            },
             GraphPattern::Union { left, right } => GraphPattern::Union {
                 left: recurse(left),
                 right: recurse(right),
             },
-            GraphPattern::Graph { name, inner } => GraphPattern::Graph { name, inner: recurse(inner) },
+            GraphPattern::Graph { name, inner } => GraphPattern::Graph {
+                name,
+                inner: recurse(inner),
+            },
             GraphPattern::Extend {
                 inner,
                 variable,

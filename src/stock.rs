@@ -24,11 +24,7 @@ pub const DUMPS: [(&str, &str); 1] = [("scored-triples", include_str!("../dumps/
 
 /// The text of a stock query or a dump.
 pub fn stock_query(name: &str) -> Option<&'static str> {
-    STOCK_QUERIES
-        .iter()
-        .chain(&DUMPS)
-        .find(|(n, _)| *n == name)
-        .map(|(_, text)| *text)
+    STOCK_QUERIES.iter().chain(&DUMPS).find(|(n, _)| *n == name).map(|(_, text)| *text)
 }
 
 /// The question a stock query answers: its first comment line.

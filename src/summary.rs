@@ -47,16 +47,25 @@ pub fn recount_update(default_graph: Option<&str>) -> String {
     format!(
         "DROP SILENT GRAPH <{summary}> ;
 INSERT {{ GRAPH <{summary}> {{
-  ?s ?p ?o .
   ?t a <{triple_summary}> ; <{rdf_subject}> ?s ; <{rdf_predicate}> ?p ; <{rdf_object}> ?o ;
-     <{count}> ?n ; <{first}> ?first ; <{last}> ?last .
+     <{count}> ?n .
 }} }} WHERE {{
-  {{ SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+  {{ SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {{
       {is_article}
       GRAPH ?g {{ ?s ?p ?o }}
       VALUES ?p {{ {relations} }}
       FILTER(isIRI(?g) && isIRI(?s) && isIRI(?o))
-      OPTIONAL {{ {dated} }}
+  }} GROUP BY ?s ?p ?o }}
+  BIND({node} AS ?t)
+}} ;
+# The dates apart: an undated article among those of a triple would leave MIN and MAX unbound.
+INSERT {{ GRAPH <{summary}> {{ ?t <{first}> ?first ; <{last}> ?last }} }} WHERE {{
+  {{ SELECT ?s ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
+      {is_article}
+      GRAPH ?g {{ ?s ?p ?o }}
+      VALUES ?p {{ {relations} }}
+      FILTER(isIRI(?g) && isIRI(?s) && isIRI(?o))
+      {dated}
   }} GROUP BY ?s ?p ?o }}
   BIND({node} AS ?t)
 }} ;
@@ -160,7 +169,12 @@ pub fn update_reach(update: &spargebra::Update) -> Option<BTreeSet<NamedNode>> {
                     GraphName::NamedNode(graph) => Some(graph),
                     GraphName::DefaultGraph => None,
                 };
-                add(graph, Some(&quad.subject), true, &NamedNodePattern::NamedNode(quad.predicate.clone()))
+                add(
+                    graph,
+                    Some(&quad.subject),
+                    true,
+                    &NamedNodePattern::NamedNode(quad.predicate.clone()),
+                )
             }),
             Operation::DeleteInsert { delete, insert, .. } => {
                 let deleted = delete.iter().all(|quad| {
@@ -314,7 +328,9 @@ mod tests {
     #[test]
     fn an_update_reaches_the_graphs_it_names() {
         assert_eq!(
-            reach("INSERT DATA { GRAPH <http://g/1> { <http://a> <http://p> <http://b> } <http://g/2> <http://purl.org/dc/terms/date> \"2020-01-01\" . <http://g/3> <http://purl.org/dc/terms/title> \"t\" }"),
+            reach(
+                "INSERT DATA { GRAPH <http://g/1> { <http://a> <http://p> <http://b> } <http://g/2> <http://purl.org/dc/terms/date> \"2020-01-01\" . <http://g/3> <http://purl.org/dc/terms/title> \"t\" }"
+            ),
             Some(vec!["http://g/1".to_owned(), "http://g/2".to_owned()])
         );
         assert_eq!(reach("DELETE WHERE { <http://g/4> ?p ?o }"), Some(vec!["http://g/4".to_owned()]));

@@ -194,7 +194,9 @@ struct DateRange {
 impl DateRange {
     fn of(from: Option<&str>, to: Option<&str>) -> Result<DateRange, String> {
         let check = |name: &str, value: Option<&str>| -> Result<Option<String>, String> {
-            let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+            let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+                return Ok(None);
+            };
             let bytes = value.as_bytes();
             let iso = bytes.len() == 10
                 && bytes
@@ -236,7 +238,10 @@ fn most_active(state: &State, relations: &[Relation], actors: &[String], top: us
     for name in actors {
         let found = find_actor_nodes(state, name)?;
         if found.is_empty() {
-            return Err(Reply::error(StatusCode::NOT_FOUND, ExportError::UnknownActor(name.clone()).to_string()));
+            return Err(Reply::error(
+                StatusCode::NOT_FOUND,
+                ExportError::UnknownActor(name.clone()).to_string(),
+            ));
         }
         wanted.extend(found);
     }
@@ -255,25 +260,17 @@ fn most_active(state: &State, relations: &[Relation], actors: &[String], top: us
         }
         let chosen = chosen_actors(&activity, &wanted, top);
         for actor in &chosen {
-            for relation in &relations {
-                let predicate = warta::relation(*relation);
-                for quad in store.quads_for_pattern(Some(actor.as_ref().into()), Some(predicate), None, Some(summary_graph)) {
-                    let quad = quad.map_err(store_failed)?;
-                    let Term::NamedNode(object) = quad.object else { continue };
-                    if chosen.contains(&object) || wanted.contains(actor) {
-                        let count = crate::summary::article_count(store, actor.as_ref(), predicate, object.as_ref()).map_err(store_failed)?;
-                        edges.insert((actor.clone(), *relation, object), usize::try_from(count).unwrap_or(0));
-                    }
-                }
-            }
-            if wanted.contains(actor) {
-                for relation in &relations {
-                    let predicate = warta::relation(*relation);
-                    for quad in store.quads_for_pattern(None, Some(predicate), Some(actor.as_ref().into()), Some(summary_graph)) {
-                        let quad = quad.map_err(store_failed)?;
-                        let NamedOrBlankNode::NamedNode(subject) = quad.subject else { continue };
-                        let count = crate::summary::article_count(store, subject.as_ref(), predicate, actor.as_ref()).map_err(store_failed)?;
-                        edges.insert((subject, *relation, actor.clone()), usize::try_from(count).unwrap_or(0));
+            // The stances it takes among the chosen (all of them for an actor asked for), and
+            // for an actor asked for those it receives too.
+            let roles: &[NamedNodeRef<'_>] = if wanted.contains(actor) {
+                &[rdf::SUBJECT, rdf::OBJECT]
+            } else {
+                &[rdf::SUBJECT]
+            };
+            for role in roles {
+                for (subject, relation, object, count) in summarised_triples(store, *role, actor).map_err(store_failed)? {
+                    if relations.contains(&relation) && (chosen.contains(&object) || wanted.contains(actor)) {
+                        edges.insert((subject, relation, object), usize::try_from(count).unwrap_or(0));
                     }
                 }
             }
@@ -285,7 +282,9 @@ fn most_active(state: &State, relations: &[Relation], actors: &[String], top: us
     let mut seen = BTreeSet::new();
     for quad in store.quads_for_pattern(None, Some(dcterms::DATE), None, Some(GraphNameRef::DefaultGraph)) {
         let quad = quad.map_err(store_failed)?;
-        let (NamedOrBlankNode::NamedNode(article), Term::Literal(date)) = (quad.subject, quad.object) else { continue };
+        let (NamedOrBlankNode::NamedNode(article), Term::Literal(date)) = (quad.subject, quad.object) else {
+            continue;
+        };
         let dated = crate::summary::counted_date(&date).is_some_and(|d| range.contains(d));
         if (dated || range.is_open()) && seen.insert(article.clone()) {
             add_article_edges(state, &article, &relations, &mut all)?;
@@ -319,6 +318,43 @@ fn most_active(state: &State, relations: &[Relation], actors: &[String], top: us
         .collect())
 }
 
+/// The triples of the summary graph in which `actor` is the `role` (`rdf:subject` or
+/// `rdf:object`), with the number of articles asserting each.
+fn summarised_triples(
+    store: &oxigraph::store::Store,
+    role: NamedNodeRef<'_>,
+    actor: &NamedNode,
+) -> Result<Vec<(NamedNode, Relation, NamedNode, i64)>, oxigraph::store::StorageError> {
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let one = |node: NamedOrBlankNodeRef<'_>, property: NamedNodeRef<'_>| -> Result<Option<Term>, oxigraph::store::StorageError> {
+        Ok(store
+            .quads_for_pattern(Some(node), Some(property), None, Some(graph))
+            .next()
+            .transpose()?
+            .map(|quad| quad.object))
+    };
+    let mut found = Vec::new();
+    for quad in store.quads_for_pattern(None, Some(role), Some(actor.as_ref().into()), Some(graph)) {
+        let node = quad?.subject;
+        let (Some(Term::NamedNode(subject)), Some(Term::NamedNode(predicate)), Some(Term::NamedNode(object))) = (
+            one(node.as_ref(), rdf::SUBJECT)?,
+            one(node.as_ref(), rdf::PREDICATE)?,
+            one(node.as_ref(), rdf::OBJECT)?,
+        ) else {
+            continue;
+        };
+        let Some(relation) = crate::summary::relation_of(predicate.as_ref()) else {
+            continue;
+        };
+        let count = one(node.as_ref(), warta::ARTICLE_COUNT)?
+            .and_then(|term| literal_value(&term).and_then(|v| v.parse().ok()))
+            .unwrap_or(0);
+        found.push((subject, relation, object, count));
+    }
+    Ok(found)
+}
+
 /// The `top` actors of most `activity` (ties by IRI), or the `wanted` ones when some are.
 fn chosen_actors(activity: &BTreeMap<NamedNode, i64>, wanted: &BTreeSet<NamedNode>, top: usize) -> BTreeSet<NamedNode> {
     if !wanted.is_empty() {
@@ -333,7 +369,12 @@ fn chosen_actors(activity: &BTreeMap<NamedNode, i64>, wanted: &BTreeSet<NamedNod
 fn add_article_edges(state: &State, article: &NamedNode, relations: &[Relation], edges: &mut Edges) -> Result<(), Reply> {
     let store = state.store.oxigraph();
     let is_article = store
-        .contains(QuadRef::new(article.as_ref(), rdf::TYPE, warta::ARTICLE, GraphNameRef::DefaultGraph))
+        .contains(QuadRef::new(
+            article.as_ref(),
+            rdf::TYPE,
+            warta::ARTICLE,
+            GraphNameRef::DefaultGraph,
+        ))
         .map_err(store_failed)?;
     if !is_article {
         return Ok(());
@@ -752,7 +793,10 @@ const STANCES_PER_PAGE: usize = 100;
 /// Links to the pages before and after, for an actor with more stances than one page shows.
 fn pager(key: &str, id_attr: &str, shown: usize, pages: usize, start: usize, count: usize, total: usize) -> String {
     let link = |page: usize, text: &str, rel: &str| {
-        format!("<a rel=\"{rel}\" href=\"{ACTOR_PAGES}{}?page={page}#{id_attr}\">{text}</a>", escape_html(key))
+        format!(
+            "<a rel=\"{rel}\" href=\"{ACTOR_PAGES}{}?page={page}#{id_attr}\">{text}</a>",
+            escape_html(key)
+        )
     };
     let mut nav = format!(
         "<p class=\"pager\" id=\"{id_attr}-pages\">{}–{} of {total} (page {shown} of {pages})",
@@ -787,7 +831,9 @@ fn stances_of(state: &State, node: &NamedNode, takes: bool) -> Result<Vec<(Relat
         };
         for quad in quads {
             let quad = quad.map_err(store_failed)?;
-            let oxigraph::model::GraphName::NamedNode(article) = quad.graph_name else { continue };
+            let oxigraph::model::GraphName::NamedNode(article) = quad.graph_name else {
+                continue;
+            };
             if article.as_str() == id::SUMMARY_GRAPH {
                 continue;
             }

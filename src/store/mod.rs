@@ -4,20 +4,21 @@
 //!
 //! Owns: every write to the store. Must not: know Indonesian or the pipeline.
 
+mod bulk;
 mod checkpoint;
 mod snapshot;
 mod summary;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad, QuadRef};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad};
 use oxigraph::sparql::PreparedSparqlUpdate;
 use oxigraph::store::{StorageError, Store as OxStore};
 
 use crate::rdf::ArticleQuads;
-pub use summary::Reach;
 pub use checkpoint::{CHECKPOINT_INTERVAL, Checkpoints};
 pub use snapshot::{Snapshot, SnapshotInfo};
+pub use summary::Reach;
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -36,7 +37,7 @@ pub enum StoreError {
     Create { path: String, source: std::io::Error },
     #[error("the thread that flushes the store during a build stopped unexpectedly; please report it")]
     Checkpoint,
-    #[error("the update failed: {0}")]
+    #[error("the store refused an update: {0}")]
     Update(String),
     #[error("cannot keep the summary graph: {0}")]
     Summary(String),
@@ -48,6 +49,8 @@ pub enum StoreError {
 #[derive(Clone)]
 pub struct Store {
     inner: OxStore,
+    /// Its directory; `None` in memory.
+    path: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Store {
@@ -91,14 +94,20 @@ impl Store {
             source,
         })?;
         let inner = OxStore::open(path).map_err(|source| open_error(path, source))?;
-        Ok(Store { inner })
+        Ok(Store {
+            inner,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// Opens an existing store for reading only, so that several readers may share it.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         require_existing(path)?;
         let inner = OxStore::open_read_only(path).map_err(|source| open_error(path, source))?;
-        Ok(Store { inner })
+        Ok(Store {
+            inner,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// Opens an existing store for writing; a missing store is an error rather than created.
@@ -109,11 +118,19 @@ impl Store {
 
     /// A throw-away store in memory.
     pub fn memory() -> Result<Store, StoreError> {
-        Ok(Store { inner: OxStore::new()? })
+        Ok(Store {
+            inner: OxStore::new()?,
+            path: None,
+        })
     }
 
     pub fn oxigraph(&self) -> &OxStore {
         &self.inner
+    }
+
+    /// The store's directory, or `None` for a store in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// Replaces everything the store says of one article: its named graph and its description in
@@ -215,20 +232,27 @@ impl Store {
     /// Whether the store keeps a summary graph (a store built by an older warta does not, until
     /// [`Store::recount_summary`]).
     pub fn has_summary(&self) -> Result<bool, StoreError> {
-        let graph = crate::vocab::id::summary_graph();
-        let marker = QuadRef::new(
-            graph.as_ref(),
-            crate::vocab::rdf::TYPE,
-            crate::vocab::warta::SUMMARY,
-            GraphNameRef::NamedNode(graph.as_ref()),
-        );
-        Ok(self.inner.contains(marker)?)
+        Ok(self.inner.contains(summary_marker().as_ref())?)
+    }
+
+    /// Stops keeping the summary graph, before writes that bypass transactions (the bulk loader):
+    /// until [`Store::recount_summary`], the store says it has no summary rather than a wrong one,
+    /// also when the process is killed in between.
+    pub fn stop_keeping_summary(&self) -> Result<(), StoreError> {
+        self.inner.remove(summary_marker().as_ref())?;
+        Ok(())
     }
 
     /// Makes the writes durable on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.inner.flush()?)
     }
+}
+
+/// The summary graph's statement that it is kept up to date.
+fn summary_marker() -> Quad {
+    let graph = crate::vocab::id::summary_graph();
+    Quad::new(graph.clone(), crate::vocab::rdf::TYPE, crate::vocab::warta::SUMMARY, graph)
 }
 
 /// What replacing `graph` with `quads` may change: that graph and what the quads name; the whole

@@ -162,11 +162,16 @@ fn contribution(transaction: &Transaction<'_>, graph: NamedNodeRef<'_>) -> Resul
     Ok(Some(found))
 }
 
+/// `subject relation object` between two actors.
+type Triple = (NamedNode, Relation, NamedNode);
+/// A change in the articles asserting a triple, and per date the change in those of that date.
+type ArticlesByDate = (i64, BTreeMap<String, i64>);
+
 /// The changes a write makes to the counts.
 #[derive(Debug, Default)]
 struct Changes {
     /// Per triple: articles asserting it, and per date the articles of that date asserting it.
-    triples: BTreeMap<(NamedNode, Relation, NamedNode), (i64, BTreeMap<String, i64>)>,
+    triples: BTreeMap<Triple, ArticlesByDate>,
     /// Per actor: articles whose triples name it.
     actor_articles: BTreeMap<NamedNode, i64>,
     articles: i64,
@@ -230,12 +235,9 @@ impl Changes {
             for quad in &stale {
                 transaction.remove(quad);
             }
-            let bare = QuadRef::new(subject.as_ref(), predicate, object.as_ref(), graph);
             if new <= 0 {
-                transaction.remove(bare);
                 continue;
             }
-            transaction.insert(bare);
             for (property, value) in [
                 (rdf::TYPE, TermRef::from(warta::TRIPLE_SUMMARY)),
                 (rdf::SUBJECT, subject.as_ref().into()),
@@ -268,7 +270,12 @@ impl Changes {
 
 /// Adds `delta` to the integer `subject property` of the summary graph; a count of zero is
 /// written as no count at all, as the recount writes it.
-fn add_to(transaction: &mut Transaction<'_>, subject: NamedNodeRef<'_>, property: NamedNodeRef<'_>, delta: i64) -> Result<(), StorageError> {
+fn add_to(
+    transaction: &mut Transaction<'_>,
+    subject: NamedNodeRef<'_>,
+    property: NamedNodeRef<'_>,
+    delta: i64,
+) -> Result<(), StorageError> {
     if delta == 0 {
         return Ok(());
     }
@@ -377,7 +384,10 @@ mod tests {
         let counted = summary(store);
         let missing: Vec<_> = counted.difference(&kept).collect();
         let extra: Vec<_> = kept.difference(&counted).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{step}: missing {missing:#?}\nextra {extra:#?}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{step}: missing {missing:#?}\nextra {extra:#?}"
+        );
     }
 
     fn update(store: &Store, text: &str) {
@@ -393,8 +403,18 @@ mod tests {
     fn every_write_keeps_the_summary_equal_to_a_recount() {
         let lexicon = Lexicon::embedded().unwrap();
         let store = Store::memory().unwrap();
-        let a = article(&lexicon, "a", Some("2020-01-05"), "Rusia mendesak Ukraina untuk berunding. Turki mengecam Israel.");
-        let b = article(&lexicon, "b", Some("2020-03-01"), "Rusia mendesak Ukraina untuk berunding. Mesir mendukung Palestina.");
+        let a = article(
+            &lexicon,
+            "a",
+            Some("2020-01-05"),
+            "Rusia mendesak Ukraina untuk berunding. Turki mengecam Israel.",
+        );
+        let b = article(
+            &lexicon,
+            "b",
+            Some("2020-03-01"),
+            "Rusia mendesak Ukraina untuk berunding. Mesir mendukung Palestina.",
+        );
         let c = article(&lexicon, "c", None, "Turki mengecam Israel.");
         for quads in [&a, &b, &c] {
             store.replace_article(quads).unwrap();
@@ -430,9 +450,15 @@ mod tests {
         store.replace_graph(GraphNameRef::NamedNode(c_graph.as_ref()), &[]).unwrap();
         assert_kept(&store, "c's graph emptied");
         let triple = oxigraph::model::Triple::from(added.clone());
-        update(&store, &format!("INSERT DATA {{ GRAPH <{}> {{ {triple} }} }}", b2.graph.clone().unwrap().as_str()));
+        update(
+            &store,
+            &format!("INSERT DATA {{ GRAPH <{}> {{ {triple} }} }}", b2.graph.clone().unwrap().as_str()),
+        );
         assert_kept(&store, "inserted by update");
-        update(&store, "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?s), \"egypt\")) }");
+        update(
+            &store,
+            "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?s), \"egypt\")) }",
+        );
         assert_kept(&store, "deleted by an update of any graph");
         store.replace_article(&a).unwrap();
         assert_kept(&store, "a back");

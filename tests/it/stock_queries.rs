@@ -168,7 +168,7 @@ fn scored_triples_carry_wikidata_ids() {
 const FROM_THE_ARTICLE_GRAPHS: [(&str, &str); 8] = [
     (
         "urged-and-condemned",
-        r#"# Which actors both urged and disapproved of (condemned, criticised, accused or warned) the same party?
+        r##"# Which actors both urged and disapproved of (condemned, criticised, accused or warned) the same party?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?actor ?party WHERE {
@@ -180,11 +180,11 @@ SELECT DISTINCT ?actor ?party WHERE {
   ?o rdfs:label ?party . FILTER(LANG(?party) = "id")
 }
 ORDER BY ?actor ?party
-"#,
+"##,
     ),
     (
         "who-urged-whom",
-        r#"# Who urged whom, and in how many articles?
+        r##"# Who urged whom, and in how many articles?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?actor ?party (COUNT(DISTINCT ?article) AS ?articles) WHERE {
@@ -195,11 +195,11 @@ SELECT ?actor ?party (COUNT(DISTINCT ?article) AS ?articles) WHERE {
 }
 GROUP BY ?actor ?party
 ORDER BY DESC(?articles) ?actor ?party
-"#,
+"##,
     ),
     (
         "actors-by-stances",
-        r#"# Which actors take the most stances (affiliations excluded), counted once per article?
+        r##"# Which actors take the most stances (affiliations excluded), counted once per article?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?actor (COUNT(*) AS ?stances) WHERE {
@@ -213,11 +213,11 @@ SELECT ?actor (COUNT(*) AS ?stances) WHERE {
 }
 GROUP BY ?actor
 ORDER BY DESC(?stances) ?actor
-"#,
+"##,
     ),
     (
         "unlinked-actors",
-        r#"# Which actors found in the articles are not yet linked to Wikidata, and in how many articles do they appear?
+        r##"# Which actors found in the articles are not yet linked to Wikidata, and in how many articles do they appear?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -229,11 +229,11 @@ SELECT ?actor ?label (COUNT(DISTINCT ?article) AS ?articles) WHERE {
 }
 GROUP BY ?actor ?label
 ORDER BY DESC(?articles) ?label
-"#,
+"##,
     ),
     (
         "stances-by-family",
-        r#"# How many stances of each family (appeal, cooperate, disapprove) does each actor take, by the vocabulary graph?
+        r##"# How many stances of each family (appeal, cooperate, disapprove) does each actor take, by the vocabulary graph?
 # (The graph is named by VALUES rather than GRAPH <iri>, which Virtuoso, asked with a default graph, finds empty.)
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -247,11 +247,11 @@ SELECT ?actor ?family (COUNT(*) AS ?stances) WHERE {
 }
 GROUP BY ?actor ?family
 ORDER BY ?actor ?family
-"#,
+"##,
     ),
     (
         "mediators",
-        r#"# Who mediated, or offered to mediate, between which parties?
+        r##"# Who mediated, or offered to mediate, between which parties?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?mediator (GROUP_CONCAT(DISTINCT ?party; separator=", ") AS ?parties) WHERE {
@@ -262,11 +262,11 @@ SELECT ?mediator (GROUP_CONCAT(DISTINCT ?party; separator=", ") AS ?parties) WHE
 }
 GROUP BY ?mediator
 ORDER BY ?mediator
-"#,
+"##,
     ),
     (
         "affiliations",
-        r#"# Which persons hold a post in which country or organisation, as the articles state it?
+        r##"# Which persons hold a post in which country or organisation, as the articles state it?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?person ?organisation WHERE {
@@ -276,11 +276,11 @@ SELECT DISTINCT ?person ?organisation WHERE {
   ?o rdfs:label ?organisation . FILTER(LANG(?organisation) = "id")
 }
 ORDER BY ?person ?organisation
-"#,
+"##,
     ),
     (
         "stances-with-iso-codes",
-        r#"# Which stances do countries take toward countries, by ISO 3166 code from the reference graph (to join with GDELT or ICEWS)?
+        r##"# Which stances do countries take toward countries, by ISO 3166 code from the reference graph (to join with GDELT or ICEWS)?
 # (The graph is named by VALUES rather than GRAPH <iri>, which Virtuoso, asked with a default graph, finds empty.)
 PREFIX warta: <https://w3id.org/warta/ns#>
 SELECT DISTINCT ?source ?relation ?target WHERE {
@@ -294,7 +294,7 @@ SELECT DISTINCT ?source ?relation ?target WHERE {
   BIND(STRAFTER(STR(?p), "#") AS ?relation)
 }
 ORDER BY ?source ?relation ?target
-"#,
+"##,
     ),
 ];
 

@@ -20,7 +20,12 @@ fn busy_server(n: usize) -> String {
         })
         .collect();
     articles.push(serde_json::json!({ "id": "condemn", "text": "Turki mengecam Israel.", "date": "2023-05-01" }));
-    let reply = post(&base, "/articles", "application/json", serde_json::Value::Array(articles).to_string());
+    let reply = post(
+        &base,
+        "/articles",
+        "application/json",
+        serde_json::Value::Array(articles).to_string(),
+    );
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
     base
 }
@@ -114,8 +119,14 @@ fn an_actor_page_pages_its_stances() {
     assert!(second.contains("101–130 of 130 (page 2 of 2)"), "{second}");
     assert!(second.contains("rel=\"prev\""));
     assert_eq!(rows(&second), 30);
-    assert_eq!(get(&format!("{base}/actor/russia?page=zero"), "text/html").status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        get(&format!("{base}/actor/russia?page=zero"), "text/html").status,
+        StatusCode::BAD_REQUEST
+    );
     // Ukraine receives them: its second table pages the same way.
     let ukraine = get(&format!("{base}/actor/ukraine"), "text/html").body;
-    assert!(ukraine.contains("Stances it receives (130)") && ukraine.contains("id=\"receives-pages\""), "{ukraine}");
+    assert!(
+        ukraine.contains("Stances it receives (130)") && ukraine.contains("id=\"receives-pages\""),
+        "{ukraine}"
+    );
 }

@@ -88,6 +88,9 @@ pub mod warta {
     pub const METONYM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#metonym");
     /// Article → its text, as read.
     pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#text");
+    /// Article → what `warta build` extracted it from (the article and the lexicon), hashed, so
+    /// that a later build skips it when nothing changed.
+    pub const CONTENT_HASH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#contentHash");
     /// The summary graph's own description: it is kept up to date by every write.
     pub const SUMMARY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Summary");
     /// One distinct `subject relation object` triple of the article graphs, in the summary graph.
@@ -102,8 +105,7 @@ pub mod warta {
     /// Actor → the stances it takes, counted once per article (affiliations excluded).
     pub const STANCE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#stanceCount");
     /// Actor → the stances it receives, counted once per article.
-    pub const RECEIVED_STANCE_COUNT: NamedNodeRef<'_> =
-        NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#receivedStanceCount");
+    pub const RECEIVED_STANCE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#receivedStanceCount");
 
     /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
     pub fn relation(relation: Relation) -> NamedNodeRef<'static> {
