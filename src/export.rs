@@ -604,33 +604,20 @@ fn summary_edges(store: &Store, filter: &ExportFilter) -> Result<Option<Edges>, 
     } else {
         filter.relations.clone()
     };
-    let summary = id::summary_graph();
-    let graph = GraphNameRef::NamedNode(summary.as_ref());
-    let mut edges = Edges::new();
-    for relation in relations {
-        let predicate = warta::relation(relation);
-        let patterns: Vec<(Option<&NamedNode>, Option<&NamedNode>)> = if actors.is_empty() {
-            vec![(None, None)]
-        } else {
-            actors.iter().flat_map(|a| [(Some(a), None), (None, Some(a))]).collect()
-        };
-        for (subject, object) in patterns {
-            let quads = store.oxigraph().quads_for_pattern(
-                subject.map(|s| s.as_ref().into()),
-                Some(predicate),
-                object.map(|o| o.as_ref().into()),
-                Some(graph),
-            );
-            for quad in quads {
-                let quad = quad?;
-                let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(object)) = (quad.subject, quad.object) else {
-                    continue;
-                };
-                if filter.keeps(&actors, &subject, &object) {
-                    let articles = crate::summary::article_count(store.oxigraph(), subject.as_ref(), predicate, object.as_ref())?;
-                    edges.insert((subject, relation, object), usize::try_from(articles).unwrap_or(0));
-                }
+    let mut triples = Vec::new();
+    if actors.is_empty() {
+        triples = crate::summary::summarised_triples(store.oxigraph(), None)?;
+    } else {
+        for actor in &actors {
+            for role in [rdf::SUBJECT, rdf::OBJECT] {
+                triples.extend(crate::summary::summarised_triples(store.oxigraph(), Some((role, actor.as_ref())))?);
             }
+        }
+    }
+    let mut edges = Edges::new();
+    for (subject, relation, object, articles) in triples {
+        if relations.contains(&relation) && filter.keeps(&actors, &subject, &object) {
+            edges.insert((subject, relation, object), usize::try_from(articles).unwrap_or(0));
         }
     }
     Ok(Some(edges))

@@ -142,7 +142,10 @@ fn articles_of(store: &Store, node: &NamedNode) -> Result<usize, StoreError> {
             .oxigraph()
             .quads_for_pattern(None, Some(role), Some(node.as_ref().into()), None)
         {
-            if let GraphName::NamedNode(graph) = quad?.graph_name {
+            // The summary graph names the actor too, but is no article.
+            if let GraphName::NamedNode(graph) = quad?.graph_name
+                && graph.as_str() != id::SUMMARY_GRAPH
+            {
                 graphs.insert(graph);
             }
         }

@@ -244,6 +244,48 @@ pub fn relation_of(predicate: NamedNodeRef<'_>) -> Option<Relation> {
     Relation::ALL.into_iter().find(|r| warta::relation(*r) == predicate)
 }
 
+/// The triples of the summary graph with the number of articles asserting each: those in which
+/// `actor` is the `role` (`rdf:subject` or `rdf:object`), or all of them.
+pub fn summarised_triples(
+    store: &oxigraph::store::Store,
+    role: Option<(NamedNodeRef<'_>, NamedNodeRef<'_>)>,
+) -> Result<Vec<(NamedNode, Relation, NamedNode, i64)>, oxigraph::store::StorageError> {
+    use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Term};
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let one = |node: NamedOrBlankNodeRef<'_>, property: NamedNodeRef<'_>| -> Result<Option<Term>, oxigraph::store::StorageError> {
+        Ok(store
+            .quads_for_pattern(Some(node), Some(property), None, Some(graph))
+            .next()
+            .transpose()?
+            .map(|quad| quad.object))
+    };
+    let nodes = match role {
+        Some((role, actor)) => store.quads_for_pattern(None, Some(role), Some(actor.into()), Some(graph)),
+        None => store.quads_for_pattern(None, Some(rdf::TYPE), Some(warta::TRIPLE_SUMMARY.into()), Some(graph)),
+    };
+    let mut found = Vec::new();
+    for quad in nodes {
+        let node = quad?.subject;
+        let (Some(Term::NamedNode(subject)), Some(Term::NamedNode(predicate)), Some(Term::NamedNode(object))) = (
+            one(node.as_ref(), rdf::SUBJECT)?,
+            one(node.as_ref(), rdf::PREDICATE)?,
+            one(node.as_ref(), rdf::OBJECT)?,
+        ) else {
+            continue;
+        };
+        let Some(relation) = relation_of(predicate.as_ref()) else {
+            continue;
+        };
+        let count = match one(node.as_ref(), warta::ARTICLE_COUNT)? {
+            Some(Term::Literal(literal)) => literal.value().parse().unwrap_or(0),
+            _ => 0,
+        };
+        found.push((subject, relation, object, count));
+    }
+    Ok(found)
+}
+
 /// Whether `store` keeps a summary graph (it says so of itself).
 pub fn is_kept(store: &oxigraph::store::Store) -> Result<bool, oxigraph::store::StorageError> {
     let graph = id::summary_graph();
@@ -273,16 +315,6 @@ pub fn count_of(
         }
     }
     Ok(0)
-}
-
-/// The articles that assert `subject predicate object`, as the summary graph counts them.
-pub fn article_count(
-    store: &oxigraph::store::Store,
-    subject: NamedNodeRef<'_>,
-    predicate: NamedNodeRef<'_>,
-    object: NamedNodeRef<'_>,
-) -> Result<i64, oxigraph::store::StorageError> {
-    count_of(store, triple_node(subject, predicate, object).as_ref(), warta::ARTICLE_COUNT)
 }
 
 /// What one article graph adds to the summary: its distinct triples between IRIs of the ten
@@ -328,9 +360,11 @@ mod tests {
     #[test]
     fn an_update_reaches_the_graphs_it_names() {
         assert_eq!(
-            reach(
-                "INSERT DATA { GRAPH <http://g/1> { <http://a> <http://p> <http://b> } <http://g/2> <http://purl.org/dc/terms/date> \"2020-01-01\" . <http://g/3> <http://purl.org/dc/terms/title> \"t\" }"
-            ),
+            reach(&format!(
+                "INSERT DATA {{ GRAPH <http://g/1> {{ <http://a> <http://p> <http://b> }} <http://g/2> <{}> \"2020-01-01\" . <http://g/3> <{}> \"t\" }}",
+                dcterms::DATE.as_str(),
+                dcterms::TITLE.as_str()
+            )),
             Some(vec!["http://g/1".to_owned(), "http://g/2".to_owned()])
         );
         assert_eq!(reach("DELETE WHERE { <http://g/4> ?p ?o }"), Some(vec!["http://g/4".to_owned()]));

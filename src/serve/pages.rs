@@ -268,7 +268,9 @@ fn most_active(state: &State, relations: &[Relation], actors: &[String], top: us
                 &[rdf::SUBJECT]
             };
             for role in roles {
-                for (subject, relation, object, count) in summarised_triples(store, *role, actor).map_err(store_failed)? {
+                for (subject, relation, object, count) in
+                    crate::summary::summarised_triples(store, Some((*role, actor.as_ref()))).map_err(store_failed)?
+                {
                     if relations.contains(&relation) && (chosen.contains(&object) || wanted.contains(actor)) {
                         edges.insert((subject, relation, object), usize::try_from(count).unwrap_or(0));
                     }
@@ -316,43 +318,6 @@ fn most_active(state: &State, relations: &[Relation], actors: &[String], top: us
             }
         })
         .collect())
-}
-
-/// The triples of the summary graph in which `actor` is the `role` (`rdf:subject` or
-/// `rdf:object`), with the number of articles asserting each.
-fn summarised_triples(
-    store: &oxigraph::store::Store,
-    role: NamedNodeRef<'_>,
-    actor: &NamedNode,
-) -> Result<Vec<(NamedNode, Relation, NamedNode, i64)>, oxigraph::store::StorageError> {
-    let summary = id::summary_graph();
-    let graph = GraphNameRef::NamedNode(summary.as_ref());
-    let one = |node: NamedOrBlankNodeRef<'_>, property: NamedNodeRef<'_>| -> Result<Option<Term>, oxigraph::store::StorageError> {
-        Ok(store
-            .quads_for_pattern(Some(node), Some(property), None, Some(graph))
-            .next()
-            .transpose()?
-            .map(|quad| quad.object))
-    };
-    let mut found = Vec::new();
-    for quad in store.quads_for_pattern(None, Some(role), Some(actor.as_ref().into()), Some(graph)) {
-        let node = quad?.subject;
-        let (Some(Term::NamedNode(subject)), Some(Term::NamedNode(predicate)), Some(Term::NamedNode(object))) = (
-            one(node.as_ref(), rdf::SUBJECT)?,
-            one(node.as_ref(), rdf::PREDICATE)?,
-            one(node.as_ref(), rdf::OBJECT)?,
-        ) else {
-            continue;
-        };
-        let Some(relation) = crate::summary::relation_of(predicate.as_ref()) else {
-            continue;
-        };
-        let count = one(node.as_ref(), warta::ARTICLE_COUNT)?
-            .and_then(|term| literal_value(&term).and_then(|v| v.parse().ok()))
-            .unwrap_or(0);
-        found.push((subject, relation, object, count));
-    }
-    Ok(found)
 }
 
 /// The `top` actors of most `activity` (ties by IRI), or the `wanted` ones when some are.

@@ -246,8 +246,11 @@ fn virtuoso_answers_the_stock_questions_as_the_built_store() {
     let mut differing = Vec::new();
     for (name, text) in warta::STOCK_QUERIES {
         let concatenated: &[&str] = if name == "mediators" { &["parties"] } else { &[] };
-        let local = answer(&local_json(dir.path(), &["--name", name]), concatenated);
-        let remote = answer(&virtuoso_json(&virtuoso, text, Some(DEFAULT_GRAPH)), concatenated);
+        // Without their limits: Virtuoso applies the LIMIT of a subquery joined with article
+        // graphs to the join, and drops whole articles from the page.
+        let local = answer(&local_json(dir.path(), &["--name", name, "--all"]), concatenated);
+        let text = warta::without_limits(text).unwrap();
+        let remote = answer(&virtuoso_json(&virtuoso, &text, Some(DEFAULT_GRAPH)), concatenated);
         assert!(!local.1.is_empty(), "{name}: the seeds answer it");
         if local != remote {
             differing.push(format!("{name}:\n  warta query: {local:?}\n  Virtuoso:    {remote:?}"));
