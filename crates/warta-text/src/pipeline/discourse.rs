@@ -61,11 +61,32 @@ pub fn statements(
     setting: Option<&ActorKey>,
     lexicon: &Lexicon,
 ) -> Output {
+    // An unnamed holder is the person the article names in that post anywhere, later too
+    // (ANNOTATION.md, Rulings: `sekretaris jenderal NATO` ... `Sekretaris Jenderal NATO Jens
+    // Stoltenberg`).
+    let named_posts = sentences
+        .iter()
+        .flat_map(|input| &input.mentions.mentions)
+        .filter_map(|mention| {
+            let person = match &mention.referent {
+                Referent::Actor(key) | Referent::NewPerson { key, .. } => key.clone(),
+                _ => return None,
+            };
+            let post = mention.post.as_ref()?;
+            let Some(Referent::Actor(org)) = &post.org else { return None };
+            Some(HeldPost {
+                person,
+                role: lexicon.titles.get(post.title)?.role.clone(),
+                organizations: vec![org.clone()],
+            })
+        })
+        .collect();
     let mut discourse = Discourse {
         text,
         lexicon,
         parties,
         setting,
+        named_posts,
         state: State::default(),
         new_persons: BTreeMap::new(),
         statements: Vec::new(),
@@ -126,6 +147,8 @@ struct Discourse<'a> {
     lexicon: &'a Lexicon,
     parties: &'a [ActorKey],
     setting: Option<&'a ActorKey>,
+    /// Every post the article names with its organisation, in order.
+    named_posts: Vec<HeldPost>,
     state: State,
     new_persons: BTreeMap<ActorKey, String>,
     statements: Vec<Statement>,
@@ -298,8 +321,9 @@ impl Discourse<'_> {
         }
     }
 
-    /// `Kementerian Luar Negeri` with no country: the foreign ministry named last, else the home
-    /// country's (`data/home.tsv`).
+    /// `Kementerian Luar Negeri` with no country: the foreign ministry named last, else that of
+    /// the country this sentence is about (`"AS mengutuk ...," kata juru bicara Departemen Luar
+    /// Negeri`), else the home country's (`data/home.tsv`).
     fn unqualified_organ(&self, organ: usize) -> Option<ActorKey> {
         let name = &self.lexicon.gazetteer.organs().get(organ)?.name;
         let named = self.state.ministries.iter().rev().find(|key| {
@@ -308,10 +332,18 @@ impl Discourse<'_> {
                 .resolve(key.as_str())
                 .is_some_and(|info| info.organ.as_ref() == Some(name))
         });
-        match named {
-            Some(key) => Some(key.clone()),
-            None => self.lexicon.gazetteer.organ_of(&self.lexicon.home, name).map(|info| info.key),
+        if let Some(key) = named {
+            return Some(key.clone());
         }
+        let country = self
+            .state
+            .sentence_topic
+            .iter()
+            .filter(|(start, key)| *start < self.state.position && self.kind(key) == Some(ActorKind::Country))
+            .map(|(_, key)| key)
+            .next_back()
+            .unwrap_or(&self.lexicon.home);
+        self.lexicon.gazetteer.organ_of(country, name).map(|info| info.key)
     }
 
     /// The person the article last named in a post of this title's role (and organisation, when
@@ -325,12 +357,14 @@ impl Discourse<'_> {
                     .any(|o| o == org || self.lexicon.gazetteer.country_of(o).as_ref() == Some(org))
             })
         };
+        let fits = |post: &&HeldPost| Some(post.role.as_str()) == role && same_org(post);
         let named = self
             .state
             .posts
             .iter()
             .rev()
-            .find(|post| Some(post.role.as_str()) == role && same_org(post));
+            .find(fits)
+            .or_else(|| self.named_posts.iter().find(fits));
         match (named, org) {
             (Some(post), _) => vec![post.person.clone()],
             (None, Some(org)) => vec![org.clone()],
@@ -357,6 +391,9 @@ impl Discourse<'_> {
             }
         };
         match target {
+            // A crisis inside one country has it as its only side named (`meminta semua pihak
+            // menghentikan kekerasan di Rakhine`).
+            ReferenceTarget::Parties if self.parties.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),
             // `mereka` in someone's words is never the speaker (who would say `kami`, or be
@@ -490,6 +527,17 @@ impl Discourse<'_> {
         if clause.negated || clause.hedged {
             return;
         }
+        // The sides of a crisis inside one country (resolved to the country) are asked to act,
+        // never blamed as a state: the blame is the factions'.
+        let setting_as_sides = self.parties.is_empty()
+            && clause.objects.iter().any(|&m| {
+                mentions
+                    .get(m)
+                    .is_some_and(|x| x.referent == Referent::Reference(ReferenceTarget::Parties))
+            });
+        if setting_as_sides && clause.relation.is_disapproval() {
+            return;
+        }
         let mut confidence = clause.confidence;
         let via_reference = clause
             .subjects
@@ -538,13 +586,18 @@ impl Discourse<'_> {
             Modality::Asserted
         };
         let trigger = self.trigger_text(input, clause.tokens.clone());
-        if matches!(clause.relation, Relation::Condemns | Relation::Accuses) && !objects.is_empty() {
+        if matches!(clause.relation, Relation::Condemns | Relation::Accuses | Relation::Criticizes) && !objects.is_empty() {
             self.state.last_act.clone_from(&objects);
         }
         for subject in &subjects {
             // What a side says of acts its own side joined (`Trump: AS, Prancis dan Inggris
             // meluncurkan serangan`) accuses none of the coalition.
             let own_coalition = clause.claim && objects.iter().any(|object| self.side_of(subject) == self.side_of(object));
+            // Nobody mediates between its own side and another (`Putin dan Erdogan sepakat
+            // menggelar perundingan antara Rusia dan Ukraina`).
+            if clause.relation == Relation::Mediates && objects.iter().any(|object| self.side_of(subject) == self.side_of(object)) {
+                continue;
+            }
             for object in &objects {
                 // An actor takes no stance toward itself, and what a side says of its own
                 // forces' acts (`Peskov mengatakan militer Rusia hanya menyerang ...`) is no
@@ -655,14 +708,17 @@ impl Discourse<'_> {
                                 .iter()
                                 .rev()
                                 .find(|held| held.person == person && !held.organizations.is_empty());
-                            let keys = if !from_speaker.is_empty() {
-                                from_speaker
-                            } else if let Some(held) = placed {
+                            // A listed person's own post before the context's: `Presiden Win
+                            // Myint` inside the words of the UN's chief is still Myanmar's.
+                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent);
+                            let keys = if let Some(held) = placed {
                                 held.organizations.clone()
+                            } else if let Some(parent) = parent {
+                                vec![parent]
+                            } else if !from_speaker.is_empty() {
+                                from_speaker
                             } else if let Some(section) = &input.section_actor {
                                 vec![section.clone()]
-                            } else if let Some(parent) = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent) {
-                                vec![parent]
                             } else {
                                 // `Menteri Luar Negeri, Siti Rahmawati`: a post of the home country,
                                 // as Indonesian news writes its own officials. The country, not the
