@@ -122,6 +122,8 @@ struct State {
     last_objects: HashMap<Relation, Vec<ActorKey>>,
     /// The posts the article named, in order: who holds which title where.
     posts: Vec<HeldPost>,
+    /// Posts named with their organisation but no holder (`Perdana menteri Aljazair`), by role.
+    vacant_posts: Vec<(String, ActorKey)>,
     /// The person the text was last about, as a speaker or a subject: who a sentence opening
     /// with `Dia` or `Ia` continues with.
     salient_person: Option<ActorKey>,
@@ -210,6 +212,13 @@ impl Discourse<'_> {
                 .iter()
                 .any(|a| !a.quoted && a.scope.start == mention.tokens.start);
             let keys = self.resolve(&mention.referent, &speaker);
+            if let Referent::Holder { title, org: Some(org) } = &mention.referent {
+                if keys.as_slice() == [org.clone()] {
+                    if let Some(title) = self.lexicon.titles.get(*title) {
+                        self.state.vacant_posts.push((title.role.clone(), org.clone()));
+                    }
+                }
+            }
             // The organisation named in a post is mentioned too (`aliansi itu` after
             // `Sekretaris Jenderal NATO Jens Stoltenberg`).
             if let Some(crate::pipeline::mention::Post { org: Some(org), .. }) = &mention.post {
@@ -711,10 +720,22 @@ impl Discourse<'_> {
                             // A listed person's own post before the context's: `Presiden Win
                             // Myint` inside the words of the UN's chief is still Myanmar's.
                             let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent);
+                            // `Perdana menteri Aljazair ...`, then `Perdana Menteri X`: the post
+                            // the article named before without its holder.
+                            let role = self.lexicon.titles.get(post.title).map(|t| t.role.as_str());
+                            let vacant = self
+                                .state
+                                .vacant_posts
+                                .iter()
+                                .rev()
+                                .find(|(r, _)| Some(r.as_str()) == role)
+                                .map(|(_, org)| org.clone());
                             let keys = if let Some(held) = placed {
                                 held.organizations.clone()
                             } else if let Some(parent) = parent {
                                 vec![parent]
+                            } else if let Some(org) = vacant {
+                                vec![org]
                             } else if !from_speaker.is_empty() {
                                 from_speaker
                             } else if let Some(section) = &input.section_actor {

@@ -263,7 +263,14 @@ impl Sentence<'_> {
                         return sides;
                     }
                 }
-                if self.in_prepositional_phrase(first_start) {
+                // `..., dengan juru bicara X menyebut ...`: an absolute clause after a comma has
+                // its own subject.
+                let absolute = first_start >= 2
+                    && self.key(first_start - 1) == "dengan"
+                    && self.is_punct(first_start - 2, &[","])
+                    && mention.tokens.end == pred.tokens.start
+                    && !pred.nominal;
+                if self.in_prepositional_phrase(first_start) && !absolute {
                     index = first_start.saturating_sub(1);
                     continue;
                 }
