@@ -129,8 +129,9 @@ struct State {
     salient_person: Option<ActorKey>,
     /// The mention being resolved opens a stretch someone is reported to say.
     opens_report: bool,
-    /// The actors the current sentence has named so far, in order.
+    /// The actors the current sentence has named so far, in order, and those the previous named.
     sentence_seen: Vec<ActorKey>,
+    previous_seen: Vec<ActorKey>,
     /// Where the current sentence's first word is, and whether the mention being resolved is
     /// inside a direct quotation.
     sentence_start: usize,
@@ -197,7 +198,7 @@ impl Discourse<'_> {
             .position(|t| t.kind == crate::pipeline::segment::TokenKind::Word)
             .unwrap_or(0);
         self.state.in_quote = false;
-        self.state.sentence_seen.clear();
+        self.state.previous_seen = std::mem::take(&mut self.state.sentence_seen);
         // Speakers first: a quote's `Kami` and `pihaknya` resolve to them.
         let speakers: Vec<Vec<ActorKey>> = clauses.attributions.iter().map(|a| self.speaker(&a.speaker, mentions)).collect();
 
@@ -454,6 +455,22 @@ impl Discourse<'_> {
             }
             ReferenceTarget::Antecedent => antecedent(),
             ReferenceTarget::Speaker => speaker.to_vec(),
+            // `Perancis prihatin atas bentrokan di Sudan. Negara itu mendesak ...`: opening a
+            // sentence, the country the text was about, not the last one named.
+            ReferenceTarget::Country if self.state.position <= self.state.sentence_start + 1 => {
+                let topic: Vec<&ActorKey> = self
+                    .state
+                    .topic
+                    .iter()
+                    .filter(|k| self.kind(k) == Some(ActorKind::Country))
+                    .collect();
+                let first_named = self.state.previous_seen.iter().find(|k| self.kind(k) == Some(ActorKind::Country));
+                match (topic.as_slice(), first_named) {
+                    ([country], _) => vec![(*country).clone()],
+                    ([], Some(country)) => vec![country.clone()],
+                    _ => last(&self.state.countries),
+                }
+            }
             ReferenceTarget::Country => last(&self.state.countries),
             // `Iran, Rusia, dan Turki mengecam ... Ketiga negara itu ...`: the countries of the
             // last plural subject; with none, the countries this sentence named before it.

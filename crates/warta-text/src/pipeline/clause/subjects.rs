@@ -375,6 +375,9 @@ impl Sentence<'_> {
                     | WordClass::Det
                     | WordClass::Copula,
                 ) => {}
+                // `turun dari pesawat di Bandara X dan disambut ...`: the nouns of a prepositional
+                // phrase are none a subject could be skipped over.
+                Some(WordClass::Prep) if self.key(at) != "oleh" => skipped_words = 0,
                 Some(
                     WordClass::Prep
                     | WordClass::Conj
