@@ -92,6 +92,9 @@ pub enum ReferenceTarget {
     Country,
     /// The countries the text last made its subject together (`ketiga negara itu`).
     Countries,
+    /// Opening a sentence, the two actors the last one was about (`Keduanya`, `Kedua pemimpin`
+    /// after `X dan Y` or `X bertemu Y`); elsewhere the conflict's parties.
+    Pair,
     Ministry,
     Organization,
     CountryOfAntecedent,
@@ -362,6 +365,7 @@ impl Lexicon {
                 "speaker" => ReferenceTarget::Speaker,
                 "country" => ReferenceTarget::Country,
                 "countries" => ReferenceTarget::Countries,
+                "pair" => ReferenceTarget::Pair,
                 "ministry" => ReferenceTarget::Ministry,
                 "organization" => ReferenceTarget::Organization,
                 "country-of-antecedent" => ReferenceTarget::CountryOfAntecedent,

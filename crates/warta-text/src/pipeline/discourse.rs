@@ -403,6 +403,25 @@ impl Discourse<'_> {
         match target {
             // A crisis inside one country has it as its only side named (`meminta semua pihak
             // menghentikan kekerasan di Rakhine`).
+            ReferenceTarget::Pair if self.state.position <= self.state.sentence_start + 1 => {
+                let persons: Vec<ActorKey> = self
+                    .state
+                    .previous_seen
+                    .iter()
+                    .filter(|k| self.kind(k) == Some(ActorKind::Person))
+                    .fold(Vec::new(), |mut found, k| {
+                        if !found.contains(k) {
+                            found.push(k.clone());
+                        }
+                        found
+                    });
+                match (self.state.topic.len(), persons.len()) {
+                    (2, _) => self.state.topic.clone(),
+                    (_, 2) => persons,
+                    _ => self.resolve_reference(&ReferenceTarget::Parties, speaker),
+                }
+            }
+            ReferenceTarget::Pair => self.resolve_reference(&ReferenceTarget::Parties, speaker),
             ReferenceTarget::Parties if self.parties.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),

@@ -610,6 +610,11 @@ impl Composer<'_> {
                     index = self.actor_at(index + 1).map_or(index + 1, |a| a.end);
                     held_to = index;
                 }
+                // `Utusan Khusus AS untuk Timur Tengah Steve Witkoff`: a region or field, in
+                // capitals, before a listed person.
+                ("untuk" | "di", _) if org.is_some() && self.listed_person_after_capitals(index + 1).is_some() => {
+                    index = self.listed_person_after_capitals(index + 1).unwrap_or(index + 1);
+                }
                 ("di", _) if org.is_some() => match self.actor_at(index + 1) {
                     Some(place) => index = place.end,
                     None if self.tokens.get(index + 1).is_some_and(|t| t.capitalized) => index += 2,
@@ -666,6 +671,19 @@ impl Composer<'_> {
             }
             None => None,
         }
+    }
+
+    /// Where a listed person starts after one to three capitalised words from `index`.
+    fn listed_person_after_capitals(&self, index: usize) -> Option<usize> {
+        for i in index + 1..index + 4 {
+            if !self.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized) {
+                return None;
+            }
+            if self.actor_at(i).is_some_and(|a| self.kind_of(&a.key) == Some(ActorKind::Person)) {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// Where the organisation starts when capitalised words from `index` name one of its bodies:
