@@ -755,7 +755,14 @@ impl Discourse<'_> {
                                 .find(|held| held.person == person && !held.organizations.is_empty());
                             // A listed person's own post before the context's: `Presiden Win
                             // Myint` inside the words of the UN's chief is still Myanmar's.
-                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent);
+                            // The country of a ministry: a bare title names no body (below).
+                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent).map(|p| {
+                                if self.is_ministry(&p) {
+                                    self.lexicon.gazetteer.country_of(&p).unwrap_or(p)
+                                } else {
+                                    p
+                                }
+                            });
                             // `Perdana menteri Aljazair ...`, then `Perdana Menteri X`: the post
                             // the article named before without its holder.
                             let role = self.lexicon.titles.get(post.title).map(|t| t.role.as_str());
