@@ -760,6 +760,9 @@ impl Composer<'_> {
                 && token.capitalized
                 && self.atom(end).is_none()
                 && self.lexicon.word_class(&token.key).is_none()
+                // `Erdogan, Selasa (23/10)`: a day of the week dates what was said, it names nobody.
+                && !matches!(self.lexicon.calendar(&token.key), Some(crate::lexicon::CalendarWord::Day(_)))
+                && !self.lexicon.is_institution_word(&token.key)
                 && !self.is_derived_word(&token.key);
             // The second part of a hyphenated given name, glued to its hyphen (`Tae-yul`, `Geun-hye`).
             let glued_part = token.kind == TokenKind::Word
@@ -852,7 +855,9 @@ impl Composer<'_> {
     /// `, <title> <organisation>` after a person's name, closed by a comma or the clause. Not
     /// when the titles lead to another name (`Trump, calon presiden ... Joe Biden`).
     fn apposition(&self, name_end: usize) -> Option<(Post, usize)> {
-        if self.key(name_end) != "," {
+        // `Mike Pompeo (menteri luar negeri AS)`: the post in brackets, closed by its bracket.
+        let bracketed = self.key(name_end) == "(";
+        if self.key(name_end) != "," && !bracketed {
             return None;
         }
         // `Tinubu, yang juga presiden Nigeria`: a relative clause that states the post.
@@ -896,7 +901,10 @@ impl Composer<'_> {
                 break;
             }
         }
-        let end = org.as_ref().map_or(title_range.end, |(_, end)| *end);
+        let mut end = org.as_ref().map_or(title_range.end, |(_, end)| *end);
+        if bracketed {
+            end = (end..(end + MAX_POST_WORDS).min(self.tokens.len())).find(|&i| self.key(i) == ")")? + 1;
+        }
         Some((
             Post {
                 title,

@@ -381,7 +381,8 @@ impl Sentence<'_> {
                     | WordClass::Include
                     | WordClass::Request,
                 ) => {}
-                None => {
+                // Never returned by `class`: an institution noun reads as a plain word.
+                Some(WordClass::Body) | None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
                         if let Some(head) = self.relative_head(at) {
