@@ -308,10 +308,19 @@ impl Discourse<'_> {
                 .resolve(key.as_str())
                 .is_some_and(|info| info.organ.as_ref() == Some(name))
         });
-        match named {
-            Some(key) => Some(key.clone()),
-            None => self.lexicon.gazetteer.organ_of(&self.lexicon.home, name).map(|info| info.key),
+        if let Some(key) = named {
+            return Some(key.clone());
         }
+        // `"AS mengutuk ...," kata juru bicara Departemen Luar Negeri X`: the body of the country
+        // the sentence is about, when it names one as its subject before the body.
+        let subject_country = self
+            .state
+            .sentence_topic
+            .iter()
+            .find(|(start, key)| *start < self.state.position && self.kind(key) == Some(ActorKind::Country))
+            .map(|(_, key)| key);
+        let country = subject_country.unwrap_or(&self.lexicon.home);
+        self.lexicon.gazetteer.organ_of(country, name).map(|info| info.key)
     }
 
     /// The person the article last named in a post of this title's role (and organisation, when

@@ -597,11 +597,19 @@ impl Composer<'_> {
                     index = self.atom(index).map_or(index + 1, |(r, _)| r.end);
                 }
                 ("dari" | "mantan" | ")", _) => index += 1,
+                // `Anggota Komisi I DPR X`: the number of a committee is part of the title.
+                (_, None) if index > start && self.is_roman_numeral(index) => index += 1,
                 // `Duta Besar AS di Beijing Nicholas Burns`: where the post is held is no name.
                 ("di", _) if org.is_some() => match self.actor_at(index + 1) {
                     Some(place) => index = place.end,
                     None if self.tokens.get(index + 1).is_some_and(|t| t.capitalized) => index += 2,
                     None => break,
+                },
+                // `Wakil Tetap Rusia untuk PBB, X`: the body the post is held at is no name either;
+                // the post stays the country's.
+                ("untuk", _) if org.is_some() => match self.actor_at(index + 1) {
+                    Some(body) if self.kind_of(&body.key) == Some(ActorKind::Organization) => index = body.end,
+                    _ => break,
                 },
                 // `Ketua DPR Amerika Serikat (AS) Nancy Pelosi`: the organisation's abbreviation;
                 // an unclosed bracket (`PBB (Perserikatan Bangsa-Bangsa, ...`) opens a repetition.
@@ -653,6 +661,15 @@ impl Composer<'_> {
             }
             None => None,
         }
+    }
+
+    /// A Roman numeral written in capitals (`I`, `IV`, `XI`), the number of a committee or a
+    /// fleet after its title.
+    fn is_roman_numeral(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|t| {
+            let surface = t.span.of(self.text);
+            surface.chars().count() <= 4 && surface.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        })
     }
 
     fn push_person(&mut self, start: usize, name: Name, post: Post) -> usize {
