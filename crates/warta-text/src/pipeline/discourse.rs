@@ -554,6 +554,11 @@ impl Discourse<'_> {
             // What a side says of acts its own side joined (`Trump: AS, Prancis dan Inggris
             // meluncurkan serangan`) accuses none of the coalition.
             let own_coalition = clause.claim && objects.iter().any(|object| self.side_of(subject) == self.side_of(object));
+            // One of the sides does not mediate between them (`Erdogan dan Putin sepakat menggelar
+            // perundingan antara Rusia dan Ukraina`: only Erdogan stands between).
+            if clause.relation == Relation::Mediates && objects.iter().any(|object| self.side_of(subject) == self.side_of(object)) {
+                continue;
+            }
             for object in &objects {
                 // An actor takes no stance toward itself, and what a side says of its own
                 // forces' acts (`Peskov mengatakan militer Rusia hanya menyerang ...`) is no

@@ -410,6 +410,9 @@ impl Sentence<'_> {
             if claim && subjects.is_empty() {
                 subjects = self.complement_owner(pred);
             }
+            if claim && subjects.is_empty() {
+                subjects = self.labelled_actor(pred);
+            }
             if !claim {
                 for slot in &trigger.slots {
                     let found = self.fill_slot(pred, *slot, trigger.relation);
@@ -502,6 +505,13 @@ impl Sentence<'_> {
                     .take_while(|&j| !self.is_hard_stop(j))
                     .any(|j| self.class(j) == Some(WordClass::Deny))
         });
+        // `membantah keterlibatan negaranya dalam mendukung X`: what a denial's object
+        // describes is denied too, up to the next clause or coordinated predicate.
+        let denied = denied
+            || (0..pred.tokens.start)
+                .rev()
+                .take_while(|&i| !self.is_hard_stop(i) && !matches!(self.class(i), Some(WordClass::Coord | WordClass::Conj)))
+                .any(|i| self.class(i) == Some(WordClass::Deny));
         let negated = denied
             || refused
             || modifiers

@@ -23,6 +23,25 @@ impl Sentence<'_> {
                 if relation.is_disapproval() && matches!(self.key(start), "atas" | "terhadap") {
                     start += 1;
                 }
+                // `mendukung (adanya) boikot produk X`: backing a hostile act backs its doer, named
+                // right after it, never its target.
+                if relation == Relation::Supports {
+                    let act_start = if self.key(start) == "adanya" { start + 1 } else { start };
+                    let keys: Vec<&str> = self
+                        .tokens
+                        .get(act_start..end)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|t| t.key.as_str())
+                        .collect();
+                    if let Some(act) = self.lexicon.act_at(&keys) {
+                        let after = act_start + act.words.len();
+                        return match self.mention_at(after) {
+                            Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == after) => self.coordinated_right(m),
+                            _ => Vec::new(),
+                        };
+                    }
+                }
                 // One meets a person or a body (`menemui para pemimpin negara itu`), not the owner
                 // of what one receives (`menerima bantuan Jepang`).
                 let met_through_post = self.phrase_end_of_title(start).is_some();
