@@ -743,6 +743,11 @@ impl Lexicon {
     }
 
     /// True when the analysed word is a verb of saying in one of its listed forms.
+    /// True when `root` is a verb of saying in any of its forms.
+    pub fn speech_root(&self, root: &str) -> bool {
+        self.speech.contains_key(root)
+    }
+
     pub fn is_speech(&self, analysis: &Analysis) -> bool {
         self.speech
             .get(&analysis.root)

@@ -32,6 +32,7 @@ mod subjects;
 
 use std::ops::Range;
 
+use crate::lexicon::morph::Prefix;
 use crate::lexicon::{Analysis, Lexicon, Slot, Trigger, TriggerKey, WordClass};
 use crate::model::Relation;
 use crate::pipeline::mention::Mention;
@@ -412,6 +413,14 @@ impl Sentence<'_> {
             }
             if claim && subjects.is_empty() {
                 subjects = self.labelled_actor(pred);
+            }
+            // `tidak ada yang dapat membenarkan serangan Israel`: a judgement ending in a verb
+            // judges the hostile act that is its object.
+            if claim && subjects.is_empty() && pred.tokens.len() > 1 && self.has_prefix(pred.tokens.end - 1, Prefix::MeN) {
+                let keys: Vec<&str> = (pred.tokens.end..self.clause_end(pred.tokens.end)).map(|i| self.key(i)).collect();
+                if self.lexicon.act_at(&keys).is_some() {
+                    subjects = self.noun_phrase_actors(pred.tokens.end, Relation::Condemns, true);
+                }
             }
             if !claim {
                 for slot in &trigger.slots {

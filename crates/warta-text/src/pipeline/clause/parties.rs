@@ -131,11 +131,24 @@ impl Sentence<'_> {
                 let condition = (pred.tokens.end..pred.tokens.end + 10)
                     .take_while(|&i| !self.is_hard_stop(i) && i < self.tokens.len())
                     .find(|&i| self.class(i) == Some(WordClass::Condition));
-                let subject = condition.and_then(|c| {
-                    self.mention_at(c + 1)
-                        .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == c + 1))
-                });
-                subject.map(|m| self.coordinated_right(m)).unwrap_or_default()
+                let Some(c) = condition else { return Vec::new() };
+                if let Some(m) = self
+                    .mention_at(c + 1)
+                    .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == c + 1))
+                {
+                    return self.coordinated_right(m);
+                }
+                // `jika serangan Israel berlanjut`, `jika kerja sama ilegal antara X dan Y
+                // berlanjut`: the doers of the act the condition names.
+                let keys: Vec<&str> = (c + 1..self.clause_end(c + 1)).map(|i| self.key(i)).collect();
+                if self.lexicon.act_at(&keys).is_some() {
+                    return self.noun_phrase_actors(c + 1, relation, true);
+                }
+                (c + 1..c + 5)
+                    .take_while(|&i| self.is_plain_word(i) || self.key(i) == "antara")
+                    .find(|&i| self.key(i) == "antara")
+                    .map(|i| self.between(i + 1))
+                    .unwrap_or_default()
             }
             Slot::Ke => {
                 let window = self.units_end(pred.tokens.end, 8);
@@ -162,7 +175,13 @@ impl Sentence<'_> {
         let mut index = pred.tokens.start;
         // The light verb that carries a stance noun (`menyatakan dukungan`).
         if pred.nominal {
-            if let Some(verb) = index
+            // `menyatakan "dukungan penuh"`: a quotation mark may stand between them.
+            let before = if self.tokens.get(index.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Quote) {
+                index - 1
+            } else {
+                index
+            };
+            if let Some(verb) = before
                 .checked_sub(1)
                 .and_then(|i| self.pred_ending(i))
                 .and_then(|q| self.preds.get(q))
@@ -181,7 +200,13 @@ impl Sentence<'_> {
         let Some(start) = self.mention(first).map(|x| x.tokens.start) else {
             return Vec::new();
         };
-        let verb = start
+        // `berbicara dengan X dan menyatakan dukungan`: the party may follow a preposition.
+        let verb_end = if matches!(self.key(start.wrapping_sub(1)), "dengan" | "kepada") {
+            start - 1
+        } else {
+            start
+        };
+        let verb = verb_end
             .checked_sub(1)
             .and_then(|v| self.pred_ending(v))
             .and_then(|q| self.preds.get(q));
@@ -278,6 +303,7 @@ impl Sentence<'_> {
                 let suffers = (relation.is_disapproval() || relation == Relation::Urges)
                     && nouns > 0
                     && self.has_pattern(start, &[Prefix::PeN], Some(Suffix::An))
+                    && !self.is_position_noun(start)
                     && found.iter().all(|&f| self.is_person(f));
                 if suffers {
                     return Vec::new();
@@ -337,6 +363,14 @@ impl Sentence<'_> {
             } else if nouns > 0 && self.is_punct(index, &["-"]) && self.tokens.get(index + 1).is_some_and(|t| t.kind == TokenKind::Word) {
                 // `penyerbuan Masjid Al-Aqsa oleh X`: a name's inner hyphen and the part after it.
                 index += 1;
+            } else if self.class(index) == Some(WordClass::Coord)
+                && nouns > 0
+                && self.is_plain_word(index + 1)
+                && self.pred_starting(index + 1).is_none()
+            {
+                // `kesepakatan damai dan normalisasi hubungan antara X dengan Y`: coordinated
+                // nouns share the owner named after the last.
+                nouns = 0;
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
             } else if self.key(index) == "antara" && relation.is_disapproval() && nouns > 0 {
@@ -497,6 +531,19 @@ impl Sentence<'_> {
     fn has_pattern(&self, index: usize, prefixes: &[Prefix], suffix: Option<Suffix>) -> bool {
         self.analysis(index)
             .is_some_and(|a| a.pattern.prefixes.as_slice() == prefixes && a.pattern.suffix == suffix)
+    }
+
+    /// True for a peN-an noun naming what its owner says or decides rather than an act done to
+    /// someone (`pengakuan X`, `pernyataan X`, `penolakan X`): its root is a verb of saying or
+    /// a stance word taking an object, never a hostile act.
+    fn is_position_noun(&self, index: usize) -> bool {
+        self.analysis(index).is_some_and(|a| {
+            self.lexicon.speech_root(&a.root)
+                || self
+                    .lexicon
+                    .triggers_for_root(&a.root)
+                    .any(|(_, t)| !t.slots.contains(&Slot::Claim))
+        })
     }
 
     /// True when mention `m` names a person, by name or by post.
