@@ -45,7 +45,19 @@ impl Sentence<'_> {
                 // One meets a person or a body (`menemui para pemimpin negara itu`), not the owner
                 // of what one receives (`menerima bantuan Jepang`).
                 let met_through_post = self.phrase_end_of_title(start).is_some();
-                self.noun_phrase_actors(start, relation, relation != Relation::TalksWith || met_through_post)
+                let found = self.noun_phrase_actors(start, relation, relation != Relation::TalksWith || met_through_post);
+                // `meminta embargo AS dicabut`: asking that a party's act be undone asks
+                // nothing of the party (ANNOTATION.md, Rulings).
+                if relation == Relation::Urges && self.mention_at(start).is_none() {
+                    let after = found.last().and_then(|&l| self.mention(l)).map_or(start, |l| l.tokens.end);
+                    let undone = (after..after + 5)
+                        .take_while(|&i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+                        .any(|i| self.analysis(i).is_some_and(|a| a.pattern.is_passive()));
+                    if undone {
+                        return Vec::new();
+                    }
+                }
+                found
             }
             // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
             Slot::Obj => self.fill_slot(pred, Slot::Untuk, relation),
