@@ -263,6 +263,9 @@ pub struct Lexicon {
     /// Single-word names (folded) of listed actors, for matching misspellings.
     fuzzy_names: Vec<(String, ActorKey)>,
     pub ontology: String,
+    /// SHA-256 of every data file it was read from, in hex: two lexicons with the same
+    /// fingerprint extract the same statements, so a build can skip what it already extracted.
+    pub fingerprint: String,
 }
 
 impl Lexicon {
@@ -685,6 +688,17 @@ impl Lexicon {
         fuzzy_names.dedup();
 
         let ontology = text("ontology.ttl")?;
+        let fingerprint = {
+            use sha2::{Digest, Sha256};
+            let mut hasher = Sha256::new();
+            for (name, _) in DATA_FILES {
+                hasher.update(name.as_bytes());
+                hasher.update([0]);
+                hasher.update(source(name).unwrap_or_default().as_bytes());
+                hasher.update([0]);
+            }
+            hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+        };
 
         Ok(Lexicon {
             gazetteer,
@@ -710,6 +724,7 @@ impl Lexicon {
             home,
             fuzzy_names,
             ontology,
+            fingerprint,
         })
     }
 
