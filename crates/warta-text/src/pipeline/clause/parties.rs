@@ -99,7 +99,9 @@ impl Sentence<'_> {
             }
             Slot::Agar => {
                 let start = self.skip_adverbials(pred.tokens.end);
-                let opens_clause = matches!(self.key(start), "agar" | "supaya") || (self.key(start) == "untuk" && pred.nominal);
+                // `mempertanyakan mengapa X ...`: a question about why a party acts is about it.
+                let why = relation != Relation::Urges && matches!(self.key(start), "mengapa" | "kenapa");
+                let opens_clause = matches!(self.key(start), "agar" | "supaya") || (self.key(start) == "untuk" && pred.nominal) || why;
                 if !opens_clause {
                     return Vec::new();
                 }
