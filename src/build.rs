@@ -1,12 +1,25 @@
-//! A build: articles read from the inputs, extracted in parallel, written to the store one
-//! article graph at a time, with the reference and vocabulary graphs refreshed.
+//! A build: articles read from the inputs as a stream, extracted in parallel chunks while the
+//! chunk before is written, new articles bulk-loaded, changed ones replaced transactionally,
+//! unchanged ones skipped; then the reference and vocabulary graphs refreshed and the store
+//! tidied (actors no article names any more removed, tables compacted).
+//!
+//! Why two write paths: Oxigraph's bulk loader builds sorted tables that RocksDB ingests whole,
+//! several times faster than a transaction per article, but it only adds; an article the store
+//! already holds must first lose its old graph, which only a transaction does atomically. Each
+//! chunk is ingested all at once, so a killed build leaves every article whole or absent, and the
+//! next build finds the absent ones by their missing content hash.
 //!
 //! Owns: the order of input → pipeline → rdf → store and progress reporting. Must not: parse
 //! language, print, or decide what a bad input means for the exit code (the caller does).
 
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 
 use crate::rdf::{ArticleQuads, article_quads, reference_quads};
 use crate::store::{CHECKPOINT_INTERVAL, Checkpoints, Store, StoreError};
@@ -14,15 +27,36 @@ use crate::vocab::id;
 use warta_text::input::{Article, ArticleId, InputProblem, InputSource, ReadOptions, read_source};
 use warta_text::lexicon::Lexicon;
 
-/// Articles are extracted this many at a time: enough to keep every core busy, few enough that a
-/// huge JSON Lines file never sits in memory whole.
-const BATCH: usize = 256;
+/// Articles are extracted and written this many at a time by default: enough to keep every core
+/// busy and make each bulk ingestion worth its cost, few enough that memory stays bounded
+/// whatever the corpus (three chunks at most are in memory: one read, one extracted, one written).
+pub const DEFAULT_CHUNK_ARTICLES: usize = 2000;
+
+/// How a build treats the articles it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Extract and write every article, even one the store holds unchanged.
+    pub force: bool,
+    /// Articles per chunk (see [`DEFAULT_CHUNK_ARTICLES`]).
+    pub chunk_articles: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> BuildOptions {
+        BuildOptions {
+            force: false,
+            chunk_articles: DEFAULT_CHUNK_ARTICLES,
+        }
+    }
+}
 
 /// What happened during a build, reported as it goes.
 #[derive(Debug)]
 pub enum BuildEvent<'a> {
-    /// One article is in the store.
+    /// One article is in the store (new, or replacing its earlier version).
     Loaded { id: &'a str, statements: usize },
+    /// One article was skipped: the store holds it, built from the same text and lexicon.
+    Unchanged { id: &'a str },
     /// One input was skipped.
     Skipped(&'a InputProblem),
     /// One input was read with a change it should know of (bad bytes replaced, a duplicate id).
@@ -32,7 +66,12 @@ pub enum BuildEvent<'a> {
 /// What a build did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BuildReport {
+    /// Articles written (new or replaced).
     pub articles: usize,
+    /// Of those, articles the store held before, replaced.
+    pub replaced: usize,
+    /// Articles skipped because the store holds them unchanged.
+    pub unchanged: usize,
     pub statements: usize,
     pub problems: Vec<InputProblem>,
     pub warnings: Vec<InputProblem>,
@@ -45,83 +84,292 @@ pub fn article_to_quads(article: &Article, lexicon: &Lexicon) -> ArticleQuads {
     article_quads(article, &warta_text::pipeline::extract(article, lexicon))
 }
 
-/// Reads every source and loads each good article into `store`, replacing its previous graph.
+/// What the reader thread sends to the writer, in input order.
+enum Item {
+    Skipped(InputProblem),
+    Warned(InputProblem),
+    Unchanged(ArticleId),
+    Extracted {
+        id: ArticleId,
+        quads: ArticleQuads,
+        statements: usize,
+    },
+    /// Looking up the store failed; the build stops with this error.
+    Failed(StoreError),
+}
+
+/// Reads every source and writes each good article into `store`: new articles through the bulk
+/// loader, articles it holds with other content replaced, articles it holds unchanged skipped
+/// (unless `build_options.force`).
 pub fn build(
     store: &Store,
     lexicon: &Lexicon,
     sources: &[InputSource],
     options: &ReadOptions,
+    build_options: BuildOptions,
     on_event: &mut dyn FnMut(BuildEvent<'_>),
 ) -> Result<BuildReport, StoreError> {
+    store.remove_bulk_leftovers()?;
     load_background_graphs(store, lexicon)?;
     // So that a crash leaves readers seconds of log to replay, not the whole build.
     let checkpoints = Checkpoints::start(store, CHECKPOINT_INTERVAL);
+    let fingerprint = extraction_fingerprint(lexicon);
     let mut report = BuildReport::default();
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-    let mut failure: Option<StoreError> = None;
-    // An id met again replaces the article read before it (the last wins), and says so.
-    let mut seen: std::collections::HashSet<ArticleId> = std::collections::HashSet::new();
-    let flush = |batch: &mut Vec<Article>, report: &mut BuildReport, on_event: &mut dyn FnMut(BuildEvent<'_>)| -> Result<(), StoreError> {
-        let extracted: Vec<(String, ArticleQuads, usize)> = batch
-            .par_iter()
-            .map(|article| {
-                let extraction = warta_text::pipeline::extract(article, lexicon);
-                let n = extraction.statements.len();
-                (article.id.to_string(), article_quads(article, &extraction), n)
-            })
-            .collect();
-        for (id, quads, n_statements) in extracted {
-            store.replace_article(&quads)?;
-            report.articles += 1;
-            report.statements += n_statements;
-            on_event(BuildEvent::Loaded {
-                id: &id,
-                statements: n_statements,
-            });
-        }
-        batch.clear();
-        Ok(())
-    };
-    for source in sources {
-        read_source(source, options, &mut |item| {
-            if failure.is_some() {
-                return;
+    let written = std::thread::scope(|scope| {
+        // One chunk waits while the writer writes the one before: reading and extraction overlap
+        // with writing, and nothing holds more than three chunks.
+        let (sender, receiver) = sync_channel::<Vec<Item>>(1);
+        let reader = scope.spawn(|| {
+            let mut reader = ChunkReader::new(store, lexicon, &fingerprint, build_options, sender);
+            for source in sources {
+                read_source(source, options, &mut |item| reader.push(item));
             }
+            reader.send_chunk();
+            (reader.duplicates, reader.duplicates_across_chunks)
+        });
+        let written = write_chunks(store, receiver, &mut report, on_event);
+        // The reader ends on its own once the writer has stopped: its sends fail.
+        let (duplicates, duplicates_across_chunks) = reader.join().unwrap_or_default();
+        report.duplicates = duplicates;
+        report.articles = report.articles.saturating_sub(duplicates_across_chunks);
+        written
+    });
+    let written = written.and_then(|()| checkpoints.finish());
+    written?;
+    if report.replaced > 0 {
+        store.remove_unnamed_actors()?;
+    }
+    if report.articles > 0 {
+        store.compact()?;
+    }
+    store.flush()?;
+    Ok(report)
+}
+
+/// The writer's side: each chunk's new articles in one bulk ingestion, its known ones replaced
+/// one transaction each, and the events in input order.
+fn write_chunks(
+    store: &Store,
+    chunks: Receiver<Vec<Item>>,
+    report: &mut BuildReport,
+    on_event: &mut dyn FnMut(BuildEvent<'_>),
+) -> Result<(), StoreError> {
+    // Actor descriptions are the same in every article: each is written once per build.
+    let mut described: HashSet<Quad> = HashSet::new();
+    for chunk in chunks {
+        let mut bulk: Vec<Quad> = Vec::new();
+        let mut loaded: Vec<(ArticleId, usize)> = Vec::new();
+        for item in chunk {
             match item {
-                Ok(mut article) => {
-                    if !seen.insert(article.id.clone()) {
-                        article.warnings.push(InputProblem {
-                            name: format!("article '{}'", article.id),
-                            reason: "its id came before in this build: this one replaces that one (the last wins)".to_owned(),
-                        });
-                        report.duplicates += 1;
-                    }
-                    for warning in article.warnings.drain(..) {
-                        on_event(BuildEvent::Warned(&warning));
-                        report.warnings.push(warning);
-                    }
-                    batch.push(article);
-                    if batch.len() >= BATCH {
-                        if let Err(e) = flush(&mut batch, &mut report, on_event) {
-                            failure = Some(e);
-                        }
-                    }
-                }
-                Err(problem) => {
+                Item::Skipped(problem) => {
                     on_event(BuildEvent::Skipped(&problem));
                     report.problems.push(problem);
                 }
+                Item::Warned(problem) => {
+                    on_event(BuildEvent::Warned(&problem));
+                    report.warnings.push(problem);
+                }
+                Item::Unchanged(id) => {
+                    report.unchanged += 1;
+                    on_event(BuildEvent::Unchanged { id: id.as_str() });
+                }
+                Item::Failed(error) => return Err(error),
+                Item::Extracted { id, quads, statements } => {
+                    if store.holds_article(id.as_str())? {
+                        store.replace_article(&quads)?;
+                        report.replaced += 1;
+                        report.articles += 1;
+                        report.statements += statements;
+                        on_event(BuildEvent::Loaded {
+                            id: id.as_str(),
+                            statements,
+                        });
+                    } else {
+                        bulk.extend(quads.not_described(&mut described).cloned());
+                        loaded.push((id, statements));
+                    }
+                }
             }
-        });
-        if let Some(e) = failure.take() {
-            return Err(e);
+        }
+        store.bulk_insert(bulk)?;
+        for (id, statements) in loaded {
+            report.articles += 1;
+            report.statements += statements;
+            on_event(BuildEvent::Loaded {
+                id: id.as_str(),
+                statements,
+            });
         }
     }
-    flush(&mut batch, &mut report, on_event)?;
-    report.articles = report.articles.saturating_sub(report.duplicates);
-    checkpoints.finish()?;
-    store.flush()?;
-    Ok(report)
+    Ok(())
+}
+
+/// The reader's side: articles gathered into chunks, the unchanged ones found, the rest
+/// extracted in parallel, and each chunk sent to the writer.
+struct ChunkReader<'a> {
+    store: &'a Store,
+    lexicon: &'a Lexicon,
+    fingerprint: &'a str,
+    options: BuildOptions,
+    sender: SyncSender<Vec<Item>>,
+    /// The articles of the chunk being gathered, and what was met between them.
+    articles: Vec<Article>,
+    notes: Vec<Item>,
+    seen: HashSet<ArticleId>,
+    /// Articles whose id came before in this build.
+    duplicates: usize,
+    /// Ids met again after their first article had left in an earlier chunk: both get written
+    /// (the later replaces the earlier), but the article is counted once.
+    duplicates_across_chunks: usize,
+    /// The writer has stopped (an error): read nothing more.
+    stopped: bool,
+}
+
+impl<'a> ChunkReader<'a> {
+    fn new(
+        store: &'a Store,
+        lexicon: &'a Lexicon,
+        fingerprint: &'a str,
+        options: BuildOptions,
+        sender: SyncSender<Vec<Item>>,
+    ) -> ChunkReader<'a> {
+        ChunkReader {
+            store,
+            lexicon,
+            fingerprint,
+            options,
+            sender,
+            articles: Vec::with_capacity(options.chunk_articles),
+            notes: Vec::new(),
+            seen: HashSet::new(),
+            duplicates: 0,
+            duplicates_across_chunks: 0,
+            stopped: false,
+        }
+    }
+
+    fn push(&mut self, item: Result<Article, InputProblem>) {
+        if self.stopped {
+            return;
+        }
+        match item {
+            Ok(mut article) => {
+                if !self.seen.insert(article.id.clone()) {
+                    self.duplicates += 1;
+                    article.warnings.push(InputProblem {
+                        name: format!("article '{}'", article.id),
+                        reason: "its id came before in this build: this one replaces that one (the last wins)".to_owned(),
+                    });
+                    // Within one chunk the earlier article is dropped: two new articles of one id
+                    // would be bulk-loaded into one graph.
+                    let before = self.articles.len();
+                    self.articles.retain(|earlier| earlier.id != article.id);
+                    if self.articles.len() == before {
+                        self.duplicates_across_chunks += 1;
+                    }
+                }
+                for warning in article.warnings.drain(..) {
+                    self.notes.push(Item::Warned(warning));
+                }
+                self.articles.push(article);
+                if self.articles.len() >= self.options.chunk_articles.max(1) {
+                    self.send_chunk();
+                }
+            }
+            Err(problem) => self.notes.push(Item::Skipped(problem)),
+        }
+    }
+
+    fn send_chunk(&mut self) {
+        let articles = std::mem::take(&mut self.articles);
+        let mut chunk = std::mem::take(&mut self.notes);
+        chunk.extend(articles.par_iter().map(|article| self.extract(article)).collect::<Vec<_>>());
+        if !chunk.is_empty() && self.sender.send(chunk).is_err() {
+            self.stopped = true;
+        }
+    }
+
+    fn extract(&self, article: &Article) -> Item {
+        let hash = content_hash(self.fingerprint, article);
+        if !self.options.force {
+            match self.store.holds_article_hashed(article.id.as_str(), &hash) {
+                Ok(true) => return Item::Unchanged(article.id.clone()),
+                Ok(false) => {}
+                Err(error) => return Item::Failed(error),
+            }
+        }
+        let extraction = warta_text::pipeline::extract(article, self.lexicon);
+        let mut quads = article_quads(article, &extraction);
+        quads.default.push(Store::content_hash_quad(article.id.as_str(), &hash));
+        Item::Extracted {
+            id: article.id.clone(),
+            quads,
+            statements: extraction.statements.len(),
+        }
+    }
+}
+
+/// What an article's statements depend on besides the article: the lexicon and warta's
+/// version. (A change to the rules' code within one version is not seen: build with `--force`.)
+fn extraction_fingerprint(lexicon: &Lexicon) -> String {
+    format!("{} {}", env!("CARGO_PKG_VERSION"), lexicon.fingerprint)
+}
+
+/// SHA-256 of everything an article's quads are made from, in hex.
+fn content_hash(fingerprint: &str, article: &Article) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(fingerprint.as_bytes());
+    for field in [
+        Some(article.id.as_str()),
+        Some(article.text.as_str()),
+        article.title.as_deref(),
+        article.date.as_deref(),
+        article.source.as_deref(),
+        article.url.as_deref(),
+    ] {
+        // A field's absence and its emptiness hash differently, and no field runs into the next.
+        match field {
+            Some(value) => {
+                hasher.update([1]);
+                hasher.update((value.len() as u64).to_le_bytes());
+                hasher.update(value.as_bytes());
+            }
+            None => hasher.update([0]),
+        }
+    }
+    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// How many articles the sources hold, read cheaply (a file each; a line each in JSON Lines),
+/// for a progress bar's length; `None` when a source is standard input.
+pub fn count_articles(sources: &[InputSource]) -> Option<u64> {
+    let mut total = 0;
+    for source in sources {
+        total += match source {
+            InputSource::Text(_) => 1,
+            InputSource::JsonLines(path) => count_lines(path),
+            InputSource::Stdin => return None,
+        };
+    }
+    Some(total)
+}
+
+/// Non-empty lines of a file (0 when it cannot be read: the build reports that itself).
+fn count_lines(path: &Path) -> u64 {
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(path) else {
+        return 0;
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut lines = 0;
+    let mut line = Vec::new();
+    while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+        if line.iter().any(|b| !b.is_ascii_whitespace()) {
+            lines += 1;
+        }
+        line.clear();
+    }
+    lines
 }
 
 /// The gazetteer (reference graph) and the vocabulary (vocabulary graph), so that queries can

@@ -407,7 +407,14 @@ pub fn evaluate_articles(
         strict_utf8: false,
         max_article_bytes: warta_text::input::DEFAULT_MAX_ARTICLE_BYTES,
     };
-    let built = crate::build::build(&store, lexicon, sources, &options, &mut |_| {})?;
+    let built = crate::build::build(
+        &store,
+        lexicon,
+        sources,
+        &options,
+        crate::build::BuildOptions::default(),
+        &mut |_| {},
+    )?;
     Ok((evaluate(&store, gold_paths, entity_paths, verbose)?, built))
 }
 

@@ -29,7 +29,9 @@ mod store;
 // `crate::rdf` and `crate::vocab` where every module expects them.
 use warta_rdf::{rdf, vocab};
 
-pub use build::{BuildEvent, BuildReport, article_to_quads, background_graphs, build};
+pub use build::{
+    BuildEvent, BuildOptions, BuildReport, DEFAULT_CHUNK_ARTICLES, article_to_quads, background_graphs, build, count_articles,
+};
 pub use eval::{EvalError, Report as EvalReport, SCORED_TRIPLES_QUERY, Scores, evaluate, evaluate_articles, score};
 pub use export::{ExportError, ExportFilter, ExportFormat, ExportSummary, SvgPicture, SvgRenderer, export, export_svg, write_quads};
 pub use federation::ServicePolicy;

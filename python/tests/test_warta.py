@@ -38,10 +38,11 @@ def seed(path):
 
 
 def test_nquads_are_what_warta_extract_writes(extractor, binary):
+    # Byte for byte for one article; for many, `warta extract` describes each actor once.
     assert len(SEEDS) == 5
-    written = subprocess.run([binary, "extract", *map(str, SEEDS)], check=True, capture_output=True, text=True).stdout
-    ours = "".join(extractor.to_nquads(*seed(path)) for path in SEEDS)
-    assert ours == written, STALE
+    for path in SEEDS:
+        written = subprocess.run([binary, "extract", str(path)], check=True, capture_output=True, text=True).stdout
+        assert extractor.to_nquads(*seed(path)) == written, STALE
 
 
 def test_statements_are_the_binarys(extractor, binary):

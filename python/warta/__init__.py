@@ -5,7 +5,7 @@
 >>> rows = extractor.extract("Kanada mengecam Rusia.", id="a1", date="2024-03-01")
 >>> [(r["subject"]["key"], r["relation"], r["object"]["key"]) for r in rows]
 [('canada', 'condemns', 'russia')]
->>> nquads = extractor.to_nquads("Kanada mengecam Rusia.", id="a1")   # what `warta extract` writes
+>>> nquads = extractor.to_nquads("Kanada mengecam Rusia.", id="a1")   # what `warta extract` writes for it
 
 Each statement is a dict: ``subject`` and ``object`` (``key``, ``label``, ``label_en``, ``kind``,
 ``wikidata``), ``relation``, ``sentence``, ``sentence_index``, ``char_start``, ``char_end``

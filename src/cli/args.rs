@@ -63,6 +63,17 @@ pub struct BuildArgs {
     #[arg(long)]
     pub memory: bool,
 
+    /// Extract and write every article again, even those the store holds unchanged (by default
+    /// an article whose text, title, date, source and address are unchanged since the last
+    /// build with the same lexicon and warta version is skipped)
+    #[arg(long)]
+    pub force: bool,
+
+    /// Articles extracted and written at a time: memory grows with it, and each bulk write gets
+    /// cheaper per article
+    #[arg(long, value_name = "N", default_value_t = warta::DEFAULT_CHUNK_ARTICLES, value_parser = clap::value_parser!(usize))]
+    pub chunk_articles: usize,
+
     /// Print nothing but errors
     #[arg(long, short)]
     pub quiet: bool,

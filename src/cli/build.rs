@@ -16,24 +16,53 @@ pub fn run(args: &BuildArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome
         warta::Store::open(&args.store)?
     };
     let progress = if stderr_is_terminal() && !args.quiet {
-        ProgressBar::new_spinner()
+        // Counting the articles first costs a read of the inputs, cheap beside extraction, and
+        // buys an ETA; standard input cannot be read twice, so it gets a spinner.
+        match warta::count_articles(&sources) {
+            Some(total) => ProgressBar::new(total).with_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {msg} ({per_sec}, {eta} left)")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{spinner} {pos} articles, {msg} ({per_sec})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ),
+        }
     } else {
         ProgressBar::hidden()
     };
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles loaded, {msg} ({per_sec})")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    let mut n_statements = 0;
-    let built = warta::build(&store, lexicon, &sources, &args.reading.options(), &mut |event| match event {
-        warta::BuildEvent::Loaded { statements, .. } => {
-            n_statements += statements;
-            progress.inc(1);
-            progress.set_message(format!("{n_statements} statements"));
-        }
-        warta::BuildEvent::Skipped(problem) => progress.suspend(|| report(&format!("warta: skipped {problem}"))),
-        warta::BuildEvent::Warned(problem) => progress.suspend(|| report(&format!("warta: warning: {problem}"))),
-    })?;
+    let (mut n_statements, mut n_unchanged, mut n_skipped) = (0, 0, problems.len());
+    let show = |progress: &ProgressBar, statements: usize, unchanged: usize, skipped: usize| {
+        progress.inc(1);
+        progress.set_message(format!("{statements} statements, {unchanged} unchanged, {skipped} inputs skipped"));
+    };
+    let options = warta::BuildOptions {
+        force: args.force,
+        chunk_articles: args.chunk_articles,
+    };
+    let built = warta::build(
+        &store,
+        lexicon,
+        &sources,
+        &args.reading.options(),
+        options,
+        &mut |event| match event {
+            warta::BuildEvent::Loaded { statements, .. } => {
+                n_statements += statements;
+                show(&progress, n_statements, n_unchanged, n_skipped);
+            }
+            warta::BuildEvent::Unchanged { .. } => {
+                n_unchanged += 1;
+                show(&progress, n_statements, n_unchanged, n_skipped);
+            }
+            warta::BuildEvent::Skipped(problem) => {
+                n_skipped += 1;
+                show(&progress, n_statements, n_unchanged, n_skipped);
+                progress.suspend(|| report(&format!("warta: skipped {problem}")));
+            }
+            warta::BuildEvent::Warned(problem) => progress.suspend(|| report(&format!("warta: warning: {problem}"))),
+        },
+    )?;
     progress.finish_and_clear();
     problems.extend(built.problems.iter().cloned());
     if !args.quiet {
@@ -56,8 +85,13 @@ pub fn run(args: &BuildArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outcome
                 if built.warnings.len() == 1 { "" } else { "s" }
             )
         };
+        let unchanged = if built.unchanged == 0 {
+            String::new()
+        } else {
+            format!(" ({} unchanged, skipped)", built.unchanged)
+        };
         report(&format!(
-            "warta: loaded {} articles with {} statements into {place}{skipped}{warned}",
+            "warta: loaded {} articles with {} statements into {place}{unchanged}{skipped}{warned}",
             built.articles, built.statements
         ));
     }

@@ -3,6 +3,7 @@
 //! With `--shard`, only one part of the articles: an input that cannot be read has no id to
 //! place it, so every shard reports it (and exits 1), rather than none.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -14,8 +15,9 @@ use crate::cli::{Outcome, report};
 /// Where the extracted articles go.
 enum Sink<'a> {
     /// N-Quads come from the data model's own writer, the one the Python package calls, so that
-    /// both write the same bytes.
-    NQuads(std::io::BufWriter<std::io::StdoutLock<'a>>),
+    /// both write the same bytes for one article; each actor is described once per run (the
+    /// set of descriptions written so far is bounded by the actors, not the articles).
+    NQuads(std::io::BufWriter<std::io::StdoutLock<'a>>, HashSet<oxigraph::model::Quad>),
     Rdf(warta::ExportFormat, std::io::BufWriter<std::io::StdoutLock<'a>>),
     /// Boxed: the Parquet writer's state is ten times the size of the other variants.
     Parquet(Box<TableFile>),
@@ -24,7 +26,9 @@ enum Sink<'a> {
 impl Sink<'_> {
     fn write(&mut self, article: &warta::Article, lexicon: &warta::Lexicon) -> anyhow::Result<()> {
         match self {
-            Sink::NQuads(out) => warta::write_nquads(&warta::article_to_quads(article, lexicon), out)?,
+            Sink::NQuads(out, described) => {
+                warta::write_nquads(warta::article_to_quads(article, lexicon).not_described(described), out)?;
+            }
             Sink::Rdf(format, out) => warta::write_quads(&warta::article_to_quads(article, lexicon), *format, out)?,
             Sink::Parquet(file) => file.table.add(warta::statement_rows(article, &warta::extract(article, lexicon)))?,
         }
@@ -33,7 +37,7 @@ impl Sink<'_> {
 
     fn finish(self) -> anyhow::Result<()> {
         match self {
-            Sink::NQuads(mut out) | Sink::Rdf(_, mut out) => out.flush()?,
+            Sink::NQuads(mut out, _) | Sink::Rdf(_, mut out) => out.flush()?,
             Sink::Parquet(file) => file.finish()?,
         }
         Ok(())
@@ -79,7 +83,7 @@ pub fn run(args: &ExtractArgs, lexicon: &warta::Lexicon) -> anyhow::Result<Outco
         (ExtractFormat::Parquet, Some(dir)) => Sink::Parquet(Box::new(TableFile::create(dir, args.shard)?)),
         (ExtractFormat::Parquet, None) => bail!("--format parquet writes files: name their directory with --out DIR"),
         (_, Some(_)) => bail!("--out is for --format parquet; RDF goes to standard output (redirect it to a file)"),
-        (ExtractFormat::Nq, None) => Sink::NQuads(stdout()),
+        (ExtractFormat::Nq, None) => Sink::NQuads(stdout(), HashSet::new()),
         (ExtractFormat::Trig, None) => Sink::Rdf(warta::ExportFormat::TriG, stdout()),
         (ExtractFormat::Ttl, None) => Sink::Rdf(warta::ExportFormat::Turtle, stdout()),
     };

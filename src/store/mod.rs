@@ -4,10 +4,11 @@
 //!
 //! Owns: every write to the store. Must not: know Indonesian or the pipeline.
 
+mod bulk;
 mod checkpoint;
 mod snapshot;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad};
 use oxigraph::store::{StorageError, Store as OxStore};
@@ -33,6 +34,8 @@ pub enum StoreError {
     Create { path: String, source: std::io::Error },
     #[error("the thread that flushes the store during a build stopped unexpectedly; please report it")]
     Checkpoint,
+    #[error("the store refused an update: {0}")]
+    Update(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -41,6 +44,8 @@ pub enum StoreError {
 #[derive(Clone)]
 pub struct Store {
     inner: OxStore,
+    /// Its directory; `None` in memory.
+    path: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Store {
@@ -84,14 +89,20 @@ impl Store {
             source,
         })?;
         let inner = OxStore::open(path).map_err(|source| open_error(path, source))?;
-        Ok(Store { inner })
+        Ok(Store {
+            inner,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// Opens an existing store for reading only, so that several readers may share it.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         require_existing(path)?;
         let inner = OxStore::open_read_only(path).map_err(|source| open_error(path, source))?;
-        Ok(Store { inner })
+        Ok(Store {
+            inner,
+            path: Some(path.to_owned()),
+        })
     }
 
     /// Opens an existing store for writing; a missing store is an error rather than created.
@@ -102,11 +113,19 @@ impl Store {
 
     /// A throw-away store in memory.
     pub fn memory() -> Result<Store, StoreError> {
-        Ok(Store { inner: OxStore::new()? })
+        Ok(Store {
+            inner: OxStore::new()?,
+            path: None,
+        })
     }
 
     pub fn oxigraph(&self) -> &OxStore {
         &self.inner
+    }
+
+    /// The store's directory, or `None` for a store in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// Replaces everything the store says of one article: its named graph and its description in

@@ -8,7 +8,7 @@ use crate::util::*;
 
 /// Raise these when the extractor improves; never lower them.
 const STANCE_F1_FLOOR: f64 = 0.71;
-const LENIENT_F1_FLOOR: f64 = 0.79;
+const LENIENT_F1_FLOOR: f64 = 0.82;
 const AFFILIATION_F1_FLOOR: f64 = 0.94;
 const STANCE_PRECISION_FLOOR: f64 = 0.88;
 

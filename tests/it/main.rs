@@ -12,6 +12,7 @@
 )]
 
 mod browser;
+mod build;
 mod cli;
 mod clients;
 mod dev_set;

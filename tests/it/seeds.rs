@@ -32,7 +32,7 @@ fn seeds_score_stays_above_the_floor() {
         strict_utf8: false,
         max_article_bytes: warta::DEFAULT_MAX_ARTICLE_BYTES,
     };
-    warta::build(&store, &lexicon, &sources, &options, &mut |_| {}).unwrap();
+    warta::build(&store, &lexicon, &sources, &options, warta::BuildOptions::default(), &mut |_| {}).unwrap();
     let gold = fixture("gold/seeds.tsv");
     let entities = fixture("gold/entities.tsv");
     let report = warta::evaluate(&store, &[gold.as_path()], &[entities.as_path()], true).unwrap();

@@ -116,8 +116,10 @@ impl Extractor {
         Ok(list)
     }
 
-    /// The article as N-Quads: exactly what `warta extract` writes for it (its description and
-    /// actors in the default graph, its statements in its own graph). Raises and warns as
+    /// The article as N-Quads: exactly what `warta extract` writes for it alone (its description
+    /// and actors in the default graph, its statements in its own graph; for many articles,
+    /// `warta extract` describes each actor once, so the union of these equals its output as a
+    /// set). Raises and warns as
     /// `extract` does.
     #[pyo3(signature = (text, id, date=None, title=None, *, source=None, url=None))]
     #[expect(clippy::too_many_arguments, reason = "Python keyword arguments, each one field of an article")]
@@ -146,7 +148,7 @@ impl Extractor {
                 let extraction = warta_text::pipeline::extract(&article, &lexicon);
                 let quads = warta_rdf::article_quads(&article, &extraction);
                 let mut out = Vec::new();
-                warta_rdf::write_nquads(&quads, &mut out).map_err(|e| e.to_string())?;
+                warta_rdf::write_nquads(quads.all(), &mut out).map_err(|e| e.to_string())?;
                 let nquads = String::from_utf8(out).map_err(|e| e.to_string())?;
                 Ok::<_, String>((nquads, article.warnings))
             })

@@ -11,13 +11,15 @@ pub mod vocab;
 
 use std::io::Write;
 
+use oxrdf::Quad;
+
 pub use rdf::{ArticleQuads, article_quads, reference_quads};
 
-/// Writes an article's quads as N-Quads, default graph first: exactly what `warta extract`
-/// writes for it.
-pub fn write_nquads(quads: &ArticleQuads, out: impl Write) -> std::io::Result<()> {
+/// Writes quads as N-Quads: an article's `all()` is exactly what `warta extract` writes for it
+/// alone; for many articles it writes `not_described`, each actor described once.
+pub fn write_nquads<'a>(quads: impl IntoIterator<Item = &'a Quad>, out: impl Write) -> std::io::Result<()> {
     let mut serializer = oxttl::NQuadsSerializer::new().for_writer(out);
-    for quad in quads.all() {
+    for quad in quads {
         serializer.serialize_quad(quad)?;
     }
     serializer.finish().flush()

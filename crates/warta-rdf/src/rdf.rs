@@ -5,6 +5,8 @@
 //! Owns: IRI minting for statements (content hashes, so a rebuild writes the same IRIs) and
 //! literal typing. Must not: do I/O or know Indonesian.
 
+use std::collections::HashSet;
+
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
@@ -25,6 +27,18 @@ impl ArticleQuads {
     /// Every quad, default graph first.
     pub fn all(&self) -> impl Iterator<Item = &Quad> {
         self.default.iter().chain(&self.named)
+    }
+
+    /// Every quad but the actor descriptions already in `described`, to which it adds the new
+    /// ones: a stream of many articles then describes each actor once, as a store holds it,
+    /// rather than once per article that names it.
+    pub fn not_described<'a>(&'a self, described: &'a mut HashSet<Quad>) -> impl Iterator<Item = &'a Quad> + 'a {
+        let article = self.graph.as_ref();
+        self.all().filter(move |quad| {
+            let describes_the_article = matches!(&quad.subject, NamedOrBlankNode::NamedNode(subject) if Some(subject) == article);
+            let is_actor_description = quad.graph_name.is_default_graph() && !describes_the_article;
+            !is_actor_description || described.insert((*quad).clone())
+        })
     }
 }
 

@@ -88,6 +88,9 @@ pub mod warta {
     pub const METONYM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#metonym");
     /// Article → its text, as read.
     pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#text");
+    /// Article → what `warta build` extracted it from (the article and the lexicon), hashed, so
+    /// that a later build skips it when nothing changed.
+    pub const CONTENT_HASH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#contentHash");
 
     /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
     pub fn relation(relation: Relation) -> NamedNodeRef<'static> {

@@ -2,7 +2,7 @@
 //! It builds in seconds, so the rules can be tested, benchmarked and fuzzed on their own.
 //!
 //! Modules, in the order data flows: `model` and `text` (shared types, Unicode folding),
-//! `input` (articles), `lexicon` (the checked tables of `data/`), `pipeline` (the stages); `rows` flattens statements into a table; `shard` places an article in one part of a corpus split `n` ways;
+//! `input` (articles), `lexicon` (the checked tables of `data/`), `pipeline` (the stages); `rows` flattens statements into a table; `shard` places an article in one part of a corpus split `n` ways; `synthetic` generates a corpus for benchmarks;
 //! and `fuzz`, the fuzz targets over them, for `crates/warta-fuzz` and its corpus tests.
 
 #[doc(hidden)]
@@ -13,4 +13,5 @@ pub mod model;
 pub mod pipeline;
 pub mod rows;
 pub mod shard;
+pub mod synthetic;
 pub mod text;

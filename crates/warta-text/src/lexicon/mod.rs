@@ -161,6 +161,9 @@ pub enum WordClass {
     /// Asks for what the stance noun after it names (`meminta dukungan kepada X`): the stance is
     /// sought, not taken.
     Request,
+    /// Heads the name of an institution (`Dewan`, `Komisi`): never a word of a person's name. Not
+    /// a closed-class word, so `word_class` never returns it; `is_institution_word` does.
+    Body,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -263,6 +266,9 @@ pub struct Lexicon {
     /// Single-word names (folded) of listed actors, for matching misspellings.
     fuzzy_names: Vec<(String, ActorKey)>,
     pub ontology: String,
+    /// SHA-256 of every data file it was read from, in hex: two lexicons with the same
+    /// fingerprint extract the same statements, so a build can skip what it already extracted.
+    pub fingerprint: String,
 }
 
 impl Lexicon {
@@ -443,6 +449,7 @@ impl Lexicon {
                 "receive" => WordClass::Receive,
                 "include" => WordClass::Include,
                 "request" => WordClass::Request,
+                "body" => WordClass::Body,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);
@@ -685,6 +692,17 @@ impl Lexicon {
         fuzzy_names.dedup();
 
         let ontology = text("ontology.ttl")?;
+        let fingerprint = {
+            use sha2::{Digest, Sha256};
+            let mut hasher = Sha256::new();
+            for (name, _) in DATA_FILES {
+                hasher.update(name.as_bytes());
+                hasher.update([0]);
+                hasher.update(source(name).unwrap_or_default().as_bytes());
+                hasher.update([0]);
+            }
+            hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+        };
 
         Ok(Lexicon {
             gazetteer,
@@ -710,12 +728,19 @@ impl Lexicon {
             home,
             fuzzy_names,
             ontology,
+            fingerprint,
         })
     }
 
     /// The class of a closed-class word, by its folded form.
     pub fn word_class(&self, folded: &str) -> Option<WordClass> {
-        self.function_words.get(folded).copied()
+        self.function_words.get(folded).copied().filter(|class| *class != WordClass::Body)
+    }
+
+    /// True for a noun that heads an institution's name (`Dewan Nasional`): no person's name
+    /// holds it, so a run of capitalised words with it is not a name.
+    pub fn is_institution_word(&self, folded: &str) -> bool {
+        self.function_words.get(folded) == Some(&WordClass::Body)
     }
 
     /// The root triggers whose root is `root`, in file order.
@@ -737,6 +762,11 @@ impl Lexicon {
     }
 
     /// True when the analysed word is a verb of saying in one of its listed forms.
+    /// True when `root` is a verb of saying in any of its forms.
+    pub fn speech_root(&self, root: &str) -> bool {
+        self.speech.contains_key(root)
+    }
+
     pub fn is_speech(&self, analysis: &Analysis) -> bool {
         self.speech
             .get(&analysis.root)

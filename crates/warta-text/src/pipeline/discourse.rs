@@ -345,14 +345,15 @@ impl Discourse<'_> {
         if let Some(key) = named {
             return Some(key.clone());
         }
-        let country = self
+        // `"AS mengutuk ...," kata juru bicara Departemen Luar Negeri X`: the body of the country
+        // the sentence is about, when it names one as its subject before the body.
+        let subject_country = self
             .state
             .sentence_topic
             .iter()
-            .filter(|(start, key)| *start < self.state.position && self.kind(key) == Some(ActorKind::Country))
-            .map(|(_, key)| key)
-            .next_back()
-            .unwrap_or(&self.lexicon.home);
+            .find(|(start, key)| *start < self.state.position && self.kind(key) == Some(ActorKind::Country))
+            .map(|(_, key)| key);
+        let country = subject_country.unwrap_or(&self.lexicon.home);
         self.lexicon.gazetteer.organ_of(country, name).map(|info| info.key)
     }
 
@@ -638,8 +639,8 @@ impl Discourse<'_> {
             // What a side says of acts its own side joined (`Trump: AS, Prancis dan Inggris
             // meluncurkan serangan`) accuses none of the coalition.
             let own_coalition = clause.claim && objects.iter().any(|object| self.side_of(subject) == self.side_of(object));
-            // Nobody mediates between its own side and another (`Putin dan Erdogan sepakat
-            // menggelar perundingan antara Rusia dan Ukraina`).
+            // One of the sides does not mediate between them (`Erdogan dan Putin sepakat menggelar
+            // perundingan antara Rusia dan Ukraina`: only Erdogan stands between).
             if clause.relation == Relation::Mediates && objects.iter().any(|object| self.side_of(subject) == self.side_of(object)) {
                 continue;
             }
@@ -753,16 +754,9 @@ impl Discourse<'_> {
                                 .iter()
                                 .rev()
                                 .find(|held| held.person == person && !held.organizations.is_empty());
-                            // A listed person's own post before the context's: `Presiden Win
-                            // Myint` inside the words of the UN's chief is still Myanmar's.
-                            // The country of a ministry: a bare title names no body (below).
-                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent).map(|p| {
-                                if self.is_ministry(&p) {
-                                    self.lexicon.gazetteer.country_of(&p).unwrap_or(p)
-                                } else {
-                                    p
-                                }
-                            });
+                            // A listed person's own post before the speaker's: `Presiden Win Myint`
+                            // inside the words of the UN's chief is still Myanmar's.
+                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent);
                             // `Perdana menteri Aljazair ...`, then `Perdana Menteri X`: the post
                             // the article named before without its holder.
                             let role = self.lexicon.titles.get(post.title).map(|t| t.role.as_str());
@@ -773,16 +767,18 @@ impl Discourse<'_> {
                                 .rev()
                                 .find(|(r, _)| Some(r.as_str()) == role)
                                 .map(|(_, org)| org.clone());
+                            // A header tells whom the people quoted under it speak for.
+                            let quoted = speakers.iter().flatten().any(|k| *k == person);
                             let keys = if let Some(held) = placed {
                                 held.organizations.clone()
+                            } else if let Some(section) = input.section_actor.as_ref().filter(|_| quoted) {
+                                vec![section.clone()]
                             } else if let Some(parent) = parent {
                                 vec![parent]
                             } else if let Some(org) = vacant {
                                 vec![org]
                             } else if !from_speaker.is_empty() {
                                 from_speaker
-                            } else if let Some(section) = &input.section_actor {
-                                vec![section.clone()]
                             } else {
                                 // `Menteri Luar Negeri, Siti Rahmawati`: a post of the home country,
                                 // as Indonesian news writes its own officials. The country, not the

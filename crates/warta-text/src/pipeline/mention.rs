@@ -604,6 +604,8 @@ impl Composer<'_> {
                 _ if org.is_none() && self.names_body_of_actor(index).is_some() => {
                     index = self.names_body_of_actor(index).unwrap_or(index + 1);
                 }
+                // `Anggota Komisi I DPR X`: the number of a committee is part of the title.
+                (_, None) if index > start && self.is_roman_numeral(index) => index += 1,
                 // `Duta Besar AS di Beijing Nicholas Burns`, `Wakil Tetap Rusia untuk PBB, X`:
                 // where or to whom the post is held is no name.
                 ("untuk", _) if org.is_some() && self.actor_at(index + 1).is_some() => {
@@ -702,6 +704,15 @@ impl Composer<'_> {
             }
         }
         None
+    }
+
+    /// A Roman numeral written in capitals (`I`, `IV`, `XI`), the number of a committee or a
+    /// fleet after its title.
+    fn is_roman_numeral(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|t| {
+            let surface = t.span.of(self.text);
+            surface.chars().count() <= 4 && surface.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        })
     }
 
     fn push_person(&mut self, start: usize, name: Name, post: Post) -> usize {
@@ -821,7 +832,9 @@ impl Composer<'_> {
                 && token.capitalized
                 && self.atom(end).is_none()
                 && self.lexicon.word_class(&token.key).is_none()
-                && self.lexicon.calendar(&token.key).is_none()
+                // `Erdogan, Selasa (23/10)`: a day of the week dates what was said, it names nobody.
+                && !matches!(self.lexicon.calendar(&token.key), Some(crate::lexicon::CalendarWord::Day(_)))
+                && !self.lexicon.is_institution_word(&token.key)
                 && !self.is_derived_word(&token.key);
             // The second part of a hyphenated given name, glued to its hyphen (`Tae-yul`, `Geun-hye`).
             let glued_part = token.kind == TokenKind::Word

@@ -61,7 +61,12 @@ impl Sentence<'_> {
             };
             let mut triggers = with_pattern(&analysis.pattern);
             let mut pattern = &analysis.pattern;
-            let informal = self.informal_active(index, &analysis.pattern);
+            // A function word (`tentang`, `atas`) is never a verb stripped of meN-.
+            let informal = self
+                .class(index)
+                .is_none()
+                .then(|| self.informal_active(index, &analysis.pattern))
+                .flatten();
             if let Some(active) = informal.as_ref().filter(|_| triggers.is_empty()) {
                 triggers = with_pattern(active);
                 if !triggers.is_empty() {
