@@ -13,6 +13,10 @@ const AFFILIATION_F1_FLOOR: f64 = 0.99;
 /// Every difference from the gold, with why it is accepted for now. The test fails when one
 /// disappears (update the list: the extractor got better) or a new one appears.
 const ACCEPTED: &[(&str, &str)] = &[
+    // The gold rolls Biegun up to the country; warta names the State Department the statement is
+    // from. Both roll up to the United States, so the affiliation score counts it right.
+    ("missed", "002_69cb8d4b9280003c biegun affiliatedWith us"),
+    ("false", "002_69cb8d4b9280003c biegun affiliatedWith us-state-dept"),
     // The gold names the ministry Khatibzadeh speaks for; warta reads the section header, the
     // country. Same roll-up, counted right.
     ("missed", "004_7b54c82ff4f6f653 khatibzadeh affiliatedWith iran-mfa"),

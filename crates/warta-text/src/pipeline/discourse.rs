@@ -767,11 +767,15 @@ impl Discourse<'_> {
                                 .rev()
                                 .find(|(r, _)| Some(r.as_str()) == role)
                                 .map(|(_, org)| org.clone());
-                            // A header tells whom the people quoted under it speak for.
-                            let quoted = speakers.iter().flatten().any(|k| *k == person);
+                            // A header tells whom the people under it act for, not those named in
+                            // another person's words or deeds (`Guterres mengutuk penahanan
+                            // Presiden Win Myint` under `PBB`).
+                            let is_other_person = |k: &ActorKey| *k != person && self.kind(k) == Some(ActorKind::Person);
+                            let in_others_clause = speakers.iter().flatten().any(is_other_person)
+                                || self.state.sentence_topic.iter().any(|(_, k)| is_other_person(k));
                             let keys = if let Some(held) = placed {
                                 held.organizations.clone()
-                            } else if let Some(section) = input.section_actor.as_ref().filter(|_| quoted) {
+                            } else if let Some(section) = input.section_actor.as_ref().filter(|_| !in_others_clause) {
                                 vec![section.clone()]
                             } else if let Some(parent) = parent {
                                 vec![parent]
