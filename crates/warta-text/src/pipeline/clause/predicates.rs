@@ -143,6 +143,11 @@ impl Sentence<'_> {
         while before > 0 && matches!(self.class(before - 1), Some(WordClass::Aux | WordClass::Neg | WordClass::Announce)) {
             before -= 1;
         }
+        // `menolak (keras) invasi X`: after a verb that negates (menolak), a bare word is its
+        // object noun.
+        if (before..index).any(|i| self.has_prefix(i, Prefix::MeN)) {
+            return None;
+        }
         let after_auxiliary = before < index;
         let after_subject = before.checked_sub(1).is_some_and(|b| self.mention_at(b).is_some());
         (verb_suffix || after_auxiliary || after_subject).then(|| AffixPattern {
