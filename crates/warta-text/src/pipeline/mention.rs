@@ -652,7 +652,12 @@ impl Composer<'_> {
                 _ => break,
             }
         }
-        if let Some(name) = self.name_after_title(index) {
+        // `pasukan pimpinan Kurdi`: one unknown capitalised word after a title in lower case,
+        // with no organisation, describes the noun before it; it is no one's name.
+        let lone_word = |name: &Name| {
+            name.known.is_none() && !name.text.contains(' ') && org.is_none() && self.tokens.get(start).is_some_and(|t| !t.capitalized)
+        };
+        if let Some(name) = self.name_after_title(index).filter(|name| !lone_word(name)) {
             let post = Post {
                 title,
                 org: org.map(|(referent, ..)| referent),
