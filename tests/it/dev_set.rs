@@ -1,16 +1,16 @@
 //! The score on the development set (`../shared/dev`, 48 real articles from 41 outlets, read
-//! in place and never copied), as a floor that only goes up. Unlike the seeds, nobody tuned the
-//! rules on half of it (d09–d32): see the README's accuracy section.
+//! in place and never copied), as a floor that only goes up. Both halves have been read for
+//! misses by now, so only the hidden set is unseen: see the README's accuracy section.
 
 use std::path::PathBuf;
 
 use crate::util::*;
 
 /// Raise these when the extractor improves; never lower them.
-const STANCE_F1_FLOOR: f64 = 0.57;
-const LENIENT_F1_FLOOR: f64 = 0.64;
-const AFFILIATION_F1_FLOOR: f64 = 0.86;
-const STANCE_PRECISION_FLOOR: f64 = 0.85;
+const STANCE_F1_FLOOR: f64 = 0.75;
+const LENIENT_F1_FLOOR: f64 = 0.84;
+const AFFILIATION_F1_FLOOR: f64 = 0.94;
+const STANCE_PRECISION_FLOOR: f64 = 0.90;
 
 fn dev() -> PathBuf {
     let dir = root().join("../shared/dev");

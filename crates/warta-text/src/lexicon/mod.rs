@@ -92,6 +92,9 @@ pub enum ReferenceTarget {
     Country,
     /// The countries the text last made its subject together (`ketiga negara itu`).
     Countries,
+    /// Opening a sentence, the two actors the last one was about (`Keduanya`, `Kedua pemimpin`
+    /// after `X dan Y` or `X bertemu Y`); elsewhere the conflict's parties.
+    Pair,
     Ministry,
     Organization,
     CountryOfAntecedent,
@@ -158,6 +161,9 @@ pub enum WordClass {
     /// Asks for what the stance noun after it names (`meminta dukungan kepada X`): the stance is
     /// sought, not taken.
     Request,
+    /// Heads the name of an institution (`Dewan`, `Komisi`): never a word of a person's name. Not
+    /// a closed-class word, so `word_class` never returns it; `is_institution_word` does.
+    Body,
 }
 
 /// Where a trigger finds its party (`data/triggers.tsv`, column `slots`).
@@ -365,6 +371,7 @@ impl Lexicon {
                 "speaker" => ReferenceTarget::Speaker,
                 "country" => ReferenceTarget::Country,
                 "countries" => ReferenceTarget::Countries,
+                "pair" => ReferenceTarget::Pair,
                 "ministry" => ReferenceTarget::Ministry,
                 "organization" => ReferenceTarget::Organization,
                 "country-of-antecedent" => ReferenceTarget::CountryOfAntecedent,
@@ -442,6 +449,7 @@ impl Lexicon {
                 "receive" => WordClass::Receive,
                 "include" => WordClass::Include,
                 "request" => WordClass::Request,
+                "body" => WordClass::Body,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
             function_words.insert(crate::text::fold(row.cell(0)), class);
@@ -726,7 +734,13 @@ impl Lexicon {
 
     /// The class of a closed-class word, by its folded form.
     pub fn word_class(&self, folded: &str) -> Option<WordClass> {
-        self.function_words.get(folded).copied()
+        self.function_words.get(folded).copied().filter(|class| *class != WordClass::Body)
+    }
+
+    /// True for a noun that heads an institution's name (`Dewan Nasional`): no person's name
+    /// holds it, so a run of capitalised words with it is not a name.
+    pub fn is_institution_word(&self, folded: &str) -> bool {
+        self.function_words.get(folded) == Some(&WordClass::Body)
     }
 
     /// The root triggers whose root is `root`, in file order.
@@ -748,6 +762,11 @@ impl Lexicon {
     }
 
     /// True when the analysed word is a verb of saying in one of its listed forms.
+    /// True when `root` is a verb of saying in any of its forms.
+    pub fn speech_root(&self, root: &str) -> bool {
+        self.speech.contains_key(root)
+    }
+
     pub fn is_speech(&self, analysis: &Analysis) -> bool {
         self.speech
             .get(&analysis.root)

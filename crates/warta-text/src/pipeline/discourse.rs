@@ -61,11 +61,32 @@ pub fn statements(
     setting: Option<&ActorKey>,
     lexicon: &Lexicon,
 ) -> Output {
+    // An unnamed holder is the person the article names in that post anywhere, later too
+    // (ANNOTATION.md, Rulings: `sekretaris jenderal NATO` ... `Sekretaris Jenderal NATO Jens
+    // Stoltenberg`).
+    let named_posts = sentences
+        .iter()
+        .flat_map(|input| &input.mentions.mentions)
+        .filter_map(|mention| {
+            let person = match &mention.referent {
+                Referent::Actor(key) | Referent::NewPerson { key, .. } => key.clone(),
+                _ => return None,
+            };
+            let post = mention.post.as_ref()?;
+            let Some(Referent::Actor(org)) = &post.org else { return None };
+            Some(HeldPost {
+                person,
+                role: lexicon.titles.get(post.title)?.role.clone(),
+                organizations: vec![org.clone()],
+            })
+        })
+        .collect();
     let mut discourse = Discourse {
         text,
         lexicon,
         parties,
         setting,
+        named_posts,
         state: State::default(),
         new_persons: BTreeMap::new(),
         statements: Vec::new(),
@@ -101,13 +122,16 @@ struct State {
     last_objects: HashMap<Relation, Vec<ActorKey>>,
     /// The posts the article named, in order: who holds which title where.
     posts: Vec<HeldPost>,
+    /// Posts named with their organisation but no holder (`Perdana menteri Aljazair`), by role.
+    vacant_posts: Vec<(String, ActorKey)>,
     /// The person the text was last about, as a speaker or a subject: who a sentence opening
     /// with `Dia` or `Ia` continues with.
     salient_person: Option<ActorKey>,
     /// The mention being resolved opens a stretch someone is reported to say.
     opens_report: bool,
-    /// The actors the current sentence has named so far, in order.
+    /// The actors the current sentence has named so far, in order, and those the previous named.
     sentence_seen: Vec<ActorKey>,
+    previous_seen: Vec<ActorKey>,
     /// Where the current sentence's first word is, and whether the mention being resolved is
     /// inside a direct quotation.
     sentence_start: usize,
@@ -126,6 +150,8 @@ struct Discourse<'a> {
     lexicon: &'a Lexicon,
     parties: &'a [ActorKey],
     setting: Option<&'a ActorKey>,
+    /// Every post the article names with its organisation, in order.
+    named_posts: Vec<HeldPost>,
     state: State,
     new_persons: BTreeMap<ActorKey, String>,
     statements: Vec<Statement>,
@@ -172,7 +198,7 @@ impl Discourse<'_> {
             .position(|t| t.kind == crate::pipeline::segment::TokenKind::Word)
             .unwrap_or(0);
         self.state.in_quote = false;
-        self.state.sentence_seen.clear();
+        self.state.previous_seen = std::mem::take(&mut self.state.sentence_seen);
         // Speakers first: a quote's `Kami` and `pihaknya` resolve to them.
         let speakers: Vec<Vec<ActorKey>> = clauses.attributions.iter().map(|a| self.speaker(&a.speaker, mentions)).collect();
 
@@ -187,6 +213,13 @@ impl Discourse<'_> {
                 .iter()
                 .any(|a| !a.quoted && a.scope.start == mention.tokens.start);
             let keys = self.resolve(&mention.referent, &speaker);
+            if let Referent::Holder { title, org: Some(org) } = &mention.referent {
+                if keys.as_slice() == [org.clone()] {
+                    if let Some(title) = self.lexicon.titles.get(*title) {
+                        self.state.vacant_posts.push((title.role.clone(), org.clone()));
+                    }
+                }
+            }
             // The organisation named in a post is mentioned too (`aliansi itu` after
             // `Sekretaris Jenderal NATO Jens Stoltenberg`).
             if let Some(crate::pipeline::mention::Post { org: Some(org), .. }) = &mention.post {
@@ -298,8 +331,9 @@ impl Discourse<'_> {
         }
     }
 
-    /// `Kementerian Luar Negeri` with no country: the foreign ministry named last, else the home
-    /// country's (`data/home.tsv`).
+    /// `Kementerian Luar Negeri` with no country: the foreign ministry named last, else that of
+    /// the country this sentence is about (`"AS mengutuk ...," kata juru bicara Departemen Luar
+    /// Negeri`), else the home country's (`data/home.tsv`).
     fn unqualified_organ(&self, organ: usize) -> Option<ActorKey> {
         let name = &self.lexicon.gazetteer.organs().get(organ)?.name;
         let named = self.state.ministries.iter().rev().find(|key| {
@@ -308,10 +342,19 @@ impl Discourse<'_> {
                 .resolve(key.as_str())
                 .is_some_and(|info| info.organ.as_ref() == Some(name))
         });
-        match named {
-            Some(key) => Some(key.clone()),
-            None => self.lexicon.gazetteer.organ_of(&self.lexicon.home, name).map(|info| info.key),
+        if let Some(key) = named {
+            return Some(key.clone());
         }
+        // `"AS mengutuk ...," kata juru bicara Departemen Luar Negeri X`: the body of the country
+        // the sentence is about, when it names one as its subject before the body.
+        let subject_country = self
+            .state
+            .sentence_topic
+            .iter()
+            .find(|(start, key)| *start < self.state.position && self.kind(key) == Some(ActorKind::Country))
+            .map(|(_, key)| key);
+        let country = subject_country.unwrap_or(&self.lexicon.home);
+        self.lexicon.gazetteer.organ_of(country, name).map(|info| info.key)
     }
 
     /// The person the article last named in a post of this title's role (and organisation, when
@@ -325,12 +368,14 @@ impl Discourse<'_> {
                     .any(|o| o == org || self.lexicon.gazetteer.country_of(o).as_ref() == Some(org))
             })
         };
+        let fits = |post: &&HeldPost| Some(post.role.as_str()) == role && same_org(post);
         let named = self
             .state
             .posts
             .iter()
             .rev()
-            .find(|post| Some(post.role.as_str()) == role && same_org(post));
+            .find(fits)
+            .or_else(|| self.named_posts.iter().find(fits));
         match (named, org) {
             (Some(post), _) => vec![post.person.clone()],
             (None, Some(org)) => vec![org.clone()],
@@ -357,6 +402,28 @@ impl Discourse<'_> {
             }
         };
         match target {
+            // A crisis inside one country has it as its only side named (`meminta semua pihak
+            // menghentikan kekerasan di Rakhine`).
+            ReferenceTarget::Pair if self.state.position <= self.state.sentence_start + 1 => {
+                let persons: Vec<ActorKey> = self
+                    .state
+                    .previous_seen
+                    .iter()
+                    .filter(|k| self.kind(k) == Some(ActorKind::Person))
+                    .fold(Vec::new(), |mut found, k| {
+                        if !found.contains(k) {
+                            found.push(k.clone());
+                        }
+                        found
+                    });
+                match (self.state.topic.len(), persons.len()) {
+                    (2, _) => self.state.topic.clone(),
+                    (_, 2) => persons,
+                    _ => self.resolve_reference(&ReferenceTarget::Parties, speaker),
+                }
+            }
+            ReferenceTarget::Pair => self.resolve_reference(&ReferenceTarget::Parties, speaker),
+            ReferenceTarget::Parties if self.parties.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),
             // `mereka` in someone's words is never the speaker (who would say `kami`, or be
@@ -408,6 +475,22 @@ impl Discourse<'_> {
             }
             ReferenceTarget::Antecedent => antecedent(),
             ReferenceTarget::Speaker => speaker.to_vec(),
+            // `Perancis prihatin atas bentrokan di Sudan. Negara itu mendesak ...`: opening a
+            // sentence, the country the text was about, not the last one named.
+            ReferenceTarget::Country if self.state.position <= self.state.sentence_start + 1 => {
+                let topic: Vec<&ActorKey> = self
+                    .state
+                    .topic
+                    .iter()
+                    .filter(|k| self.kind(k) == Some(ActorKind::Country))
+                    .collect();
+                let first_named = self.state.previous_seen.iter().find(|k| self.kind(k) == Some(ActorKind::Country));
+                match (topic.as_slice(), first_named) {
+                    ([country], _) => vec![(*country).clone()],
+                    ([], Some(country)) => vec![country.clone()],
+                    _ => last(&self.state.countries),
+                }
+            }
             ReferenceTarget::Country => last(&self.state.countries),
             // `Iran, Rusia, dan Turki mengecam ... Ketiga negara itu ...`: the countries of the
             // last plural subject; with none, the countries this sentence named before it.
@@ -490,6 +573,17 @@ impl Discourse<'_> {
         if clause.negated || clause.hedged {
             return;
         }
+        // The sides of a crisis inside one country (resolved to the country) are asked to act,
+        // never blamed as a state: the blame is the factions'.
+        let setting_as_sides = self.parties.is_empty()
+            && clause.objects.iter().any(|&m| {
+                mentions
+                    .get(m)
+                    .is_some_and(|x| x.referent == Referent::Reference(ReferenceTarget::Parties))
+            });
+        if setting_as_sides && clause.relation.is_disapproval() {
+            return;
+        }
         let mut confidence = clause.confidence;
         let via_reference = clause
             .subjects
@@ -538,13 +632,18 @@ impl Discourse<'_> {
             Modality::Asserted
         };
         let trigger = self.trigger_text(input, clause.tokens.clone());
-        if matches!(clause.relation, Relation::Condemns | Relation::Accuses) && !objects.is_empty() {
+        if matches!(clause.relation, Relation::Condemns | Relation::Accuses | Relation::Criticizes) && !objects.is_empty() {
             self.state.last_act.clone_from(&objects);
         }
         for subject in &subjects {
             // What a side says of acts its own side joined (`Trump: AS, Prancis dan Inggris
             // meluncurkan serangan`) accuses none of the coalition.
             let own_coalition = clause.claim && objects.iter().any(|object| self.side_of(subject) == self.side_of(object));
+            // One of the sides does not mediate between them (`Erdogan dan Putin sepakat menggelar
+            // perundingan antara Rusia dan Ukraina`: only Erdogan stands between).
+            if clause.relation == Relation::Mediates && objects.iter().any(|object| self.side_of(subject) == self.side_of(object)) {
+                continue;
+            }
             for object in &objects {
                 // An actor takes no stance toward itself, and what a side says of its own
                 // forces' acts (`Peskov mengatakan militer Rusia hanya menyerang ...`) is no
@@ -655,14 +754,35 @@ impl Discourse<'_> {
                                 .iter()
                                 .rev()
                                 .find(|held| held.person == person && !held.organizations.is_empty());
-                            let keys = if !from_speaker.is_empty() {
-                                from_speaker
-                            } else if let Some(held) = placed {
+                            // A listed person's own post before the speaker's: `Presiden Win Myint`
+                            // inside the words of the UN's chief is still Myanmar's.
+                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent);
+                            // `Perdana menteri Aljazair ...`, then `Perdana Menteri X`: the post
+                            // the article named before without its holder.
+                            let role = self.lexicon.titles.get(post.title).map(|t| t.role.as_str());
+                            let vacant = self
+                                .state
+                                .vacant_posts
+                                .iter()
+                                .rev()
+                                .find(|(r, _)| Some(r.as_str()) == role)
+                                .map(|(_, org)| org.clone());
+                            // A header tells whom the people under it act for, not those named in
+                            // another person's words or deeds (`Guterres mengutuk penahanan
+                            // Presiden Win Myint` under `PBB`).
+                            let is_other_person = |k: &ActorKey| *k != person && self.kind(k) == Some(ActorKind::Person);
+                            let in_others_clause = speakers.iter().flatten().any(is_other_person)
+                                || self.state.sentence_topic.iter().any(|(_, k)| is_other_person(k));
+                            let keys = if let Some(held) = placed {
                                 held.organizations.clone()
-                            } else if let Some(section) = &input.section_actor {
+                            } else if let Some(section) = input.section_actor.as_ref().filter(|_| !in_others_clause) {
                                 vec![section.clone()]
-                            } else if let Some(parent) = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent) {
+                            } else if let Some(parent) = parent {
                                 vec![parent]
+                            } else if let Some(org) = vacant {
+                                vec![org]
+                            } else if !from_speaker.is_empty() {
+                                from_speaker
                             } else {
                                 // `Menteri Luar Negeri, Siti Rahmawati`: a post of the home country,
                                 // as Indonesian news writes its own officials. The country, not the

@@ -517,6 +517,8 @@ impl Composer<'_> {
         let mut org: Option<(Referent, usize, bool)> = None;
         let mut index = self.atom(start)?.0.end;
         let mut steps = 0;
+        // Where `untuk X` after the organisation ends: the post is held to X.
+        let mut held_to = 0;
         loop {
             steps += 1;
             if steps > 12 {
@@ -526,8 +528,9 @@ impl Composer<'_> {
                 let kind = self.kind_of(&actor.key);
                 if kind == Some(ActorKind::Person) {
                     // A person right after the titles is the name, unless a comma makes them
-                    // the one whose post it is (`Juru bicara Erdogan, Ibrahim Kalin`).
-                    if self.key(actor.end) == "," {
+                    // the one whose post it is (`Juru bicara Erdogan, Ibrahim Kalin`); after an
+                    // organisation the person holds the post (`Presiden Turki X, Selasa`).
+                    if self.key(actor.end) == "," && org.is_none() {
                         if let Some(name) = self.name_at(actor.end + 1) {
                             let post = Post {
                                 title,
@@ -597,7 +600,23 @@ impl Composer<'_> {
                     index = self.atom(index).map_or(index + 1, |(r, _)| r.end);
                 }
                 ("dari" | "mantan" | ")", _) => index += 1,
-                // `Duta Besar AS di Beijing Nicholas Burns`: where the post is held is no name.
+                // `Ketua Komisi Penyelidik PBB`: a body of the organisation, named in capitals.
+                _ if org.is_none() && self.names_body_of_actor(index).is_some() => {
+                    index = self.names_body_of_actor(index).unwrap_or(index + 1);
+                }
+                // `Anggota Komisi I DPR X`: the number of a committee is part of the title.
+                (_, None) if index > start && self.is_roman_numeral(index) => index += 1,
+                // `Duta Besar AS di Beijing Nicholas Burns`, `Wakil Tetap Rusia untuk PBB, X`:
+                // where or to whom the post is held is no name.
+                ("untuk", _) if org.is_some() && self.actor_at(index + 1).is_some() => {
+                    index = self.actor_at(index + 1).map_or(index + 1, |a| a.end);
+                    held_to = index;
+                }
+                // `Utusan Khusus AS untuk Timur Tengah Steve Witkoff`: a region or field, in
+                // capitals, before a listed person.
+                ("untuk" | "di", _) if org.is_some() && self.listed_person_after_capitals(index + 1).is_some() => {
+                    index = self.listed_person_after_capitals(index + 1).unwrap_or(index + 1);
+                }
                 ("di", _) if org.is_some() => match self.actor_at(index + 1) {
                     Some(place) => index = place.end,
                     None if self.tokens.get(index + 1).is_some_and(|t| t.capitalized) => index += 2,
@@ -633,7 +652,12 @@ impl Composer<'_> {
                 _ => break,
             }
         }
-        if let Some(name) = self.name_after_title(index) {
+        // `pasukan pimpinan Kurdi`: one unknown capitalised word after a title in lower case,
+        // with no organisation, describes the noun before it; it is no one's name.
+        let lone_word = |name: &Name| {
+            name.known.is_none() && !name.text.contains(' ') && org.is_none() && self.tokens.get(start).is_some_and(|t| !t.capitalized)
+        };
+        if let Some(name) = self.name_after_title(index).filter(|name| !lone_word(name)) {
             let post = Post {
                 title,
                 org: org.map(|(referent, ..)| referent),
@@ -644,7 +668,8 @@ impl Composer<'_> {
         match org {
             Some((Referent::Actor(key), end, fuzzy)) => {
                 let holder = Referent::Holder { title, org: Some(key) };
-                Some(self.push(start..end, holder, Role::Official, None, fuzzy))
+                // With where the post is held (`Utusan Khusus PBB untuk Suriah`).
+                Some(self.push(start..end.max(held_to), holder, Role::Official, None, fuzzy))
             }
             Some((referent, end, fuzzy)) => Some(self.push(start..end, referent, Role::Official, None, fuzzy)),
             None if self.tokens.get(start).is_some_and(|t| t.capitalized) => {
@@ -653,6 +678,46 @@ impl Composer<'_> {
             }
             None => None,
         }
+    }
+
+    /// Where a listed person starts after one to three capitalised words from `index`.
+    fn listed_person_after_capitals(&self, index: usize) -> Option<usize> {
+        for i in index + 1..index + 4 {
+            if !self.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized) {
+                return None;
+            }
+            if self.actor_at(i).is_some_and(|a| self.kind_of(&a.key) == Some(ActorKind::Person)) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Where the organisation starts when capitalised words from `index` name one of its bodies:
+    /// an Indonesian noun first (`Komisi`, `Dewan`), at most three words, then the actor.
+    fn names_body_of_actor(&self, index: usize) -> Option<usize> {
+        let first = self.tokens.get(index).filter(|t| t.kind == TokenKind::Word && t.capitalized)?;
+        if self.atom(index).is_some() || !self.lexicon.stemmer.is_root(&first.key) {
+            return None;
+        }
+        for i in index + 1..index + 4 {
+            if let Some(actor) = self.actor_at(i) {
+                return (self.kind_of(&actor.key) != Some(ActorKind::Person)).then_some(i);
+            }
+            if !self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A Roman numeral written in capitals (`I`, `IV`, `XI`), the number of a committee or a
+    /// fleet after its title.
+    fn is_roman_numeral(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|t| {
+            let surface = t.span.of(self.text);
+            surface.chars().count() <= 4 && surface.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        })
     }
 
     fn push_person(&mut self, start: usize, name: Name, post: Post) -> usize {
@@ -753,6 +818,18 @@ impl Composer<'_> {
         // Arabic names join their parts with particles and hyphens (`Sabah Al-Ahmad Al-Jaber Al-Sabah`).
         while end < self.tokens.len() && end - index < MAX_NAME_TOKENS * 3 {
             let Some(token) = self.tokens.get(end) else { break };
+            // `U Thaung Tun` again after `Thaung Tun`: the run ends in a known surname.
+            if let Some((range, Atom::Person(person))) = self.atom(end).filter(|_| !words.is_empty()) {
+                let person = self.known.get(*person)?;
+                let given = words.join(" ");
+                if crate::text::fold(&person.name).starts_with(&crate::text::fold(&given)) {
+                    return Some(Name {
+                        end: range.end,
+                        known: person.listed.then(|| person.key.clone()),
+                        text: person.name.clone(),
+                    });
+                }
+            }
             let surface = token.span.of(self.text);
             let particle = self.lexicon.word_class(&token.key) == Some(WordClass::Particle);
             let joiner = token.key == "-" && !words.is_empty();
@@ -760,6 +837,9 @@ impl Composer<'_> {
                 && token.capitalized
                 && self.atom(end).is_none()
                 && self.lexicon.word_class(&token.key).is_none()
+                // `Erdogan, Selasa (23/10)`: a day of the week dates what was said, it names nobody.
+                && !matches!(self.lexicon.calendar(&token.key), Some(crate::lexicon::CalendarWord::Day(_)))
+                && !self.lexicon.is_institution_word(&token.key)
                 && !self.is_derived_word(&token.key);
             // The second part of a hyphenated given name, glued to its hyphen (`Tae-yul`, `Geun-hye`).
             let glued_part = token.kind == TokenKind::Word
@@ -821,6 +901,12 @@ impl Composer<'_> {
         if n_capitalized == 0 || n_capitalized > MAX_NAME_TOKENS {
             return None;
         }
+        // One capitalised Indonesian word (`Ketua Komisi ...`) is a body's name begun, not a person's.
+        if let [word] = words.as_slice() {
+            if self.lexicon.stemmer.is_root(&crate::text::fold(word)) {
+                return None;
+            }
+        }
         let text = self.tokens.get(index..end)?.iter().fold(String::new(), |mut acc, t| {
             let glued = acc.ends_with('-') || t.key == "-";
             if !acc.is_empty() && !glued {
@@ -852,9 +938,12 @@ impl Composer<'_> {
     /// `, <title> <organisation>` after a person's name, closed by a comma or the clause. Not
     /// when the titles lead to another name (`Trump, calon presiden ... Joe Biden`).
     fn apposition(&self, name_end: usize) -> Option<(Post, usize)> {
-        if self.key(name_end) != "," {
-            return None;
-        }
+        // `Nicolas Maduro (presiden Venezuela)`: the post in brackets, closed by its bracket.
+        let close = match self.key(name_end) {
+            "," => None,
+            "(" => Some((name_end + 2..(name_end + 12).min(self.tokens.len())).find(|&i| self.key(i) == ")")?),
+            _ => return None,
+        };
         // `Tinubu, yang juga presiden Nigeria`: a relative clause that states the post.
         let mut title_start = name_end + 1;
         if self.lexicon.word_class(self.key(title_start)) == Some(WordClass::Rel) {
@@ -870,12 +959,15 @@ impl Composer<'_> {
         let (title_range, Atom::Title(title)) = self.atom(title_start)?.clone() else {
             return None;
         };
-        if self.titles_lead_to_name(title_range.end) {
+        if close.is_none() && self.titles_lead_to_name(title_range.end) {
             return None;
         }
         // Adjectives of the post ("pejabat tinggi pemerintahan ...") come before the organisation.
         let mut org = None;
-        for index in title_range.end..title_range.end + MAX_POST_WORDS {
+        let post_end = close
+            .unwrap_or(title_range.end + MAX_POST_WORDS)
+            .min(title_range.end + MAX_POST_WORDS);
+        for index in title_range.end..post_end {
             if let Some(actor) = self.actor_at(index) {
                 org = Some((Referent::Actor(actor.key.clone()), actor.end));
                 break;
@@ -897,6 +989,7 @@ impl Composer<'_> {
             }
         }
         let end = org.as_ref().map_or(title_range.end, |(_, end)| *end);
+        let end = close.map_or(end, |close| close + 1);
         Some((
             Post {
                 title,
@@ -969,13 +1062,20 @@ impl Composer<'_> {
                 .analyze(&previous.key)
                 .is_some_and(|a| a.pattern.prefixes.is_empty() && self.lexicon.is_speech(&a))
         });
-        let name = self.name_at(index)?;
+        // `U Thaung Tun`: a courtesy word opens the mention.
+        let honorific = self.lexicon.word_class(&token.key) == Some(WordClass::Honorific);
+        let name = self.name_at(if honorific { index + 1 } else { index })?;
         let n_words = name.text.split_whitespace().count();
         let post = self.apposition(name.end);
-        if n_words < 2 || (!after_speech && post.is_none()) {
+        // A name that ends in the surname of someone named before is that person again.
+        let named_before = matches!(name.end.checked_sub(1).and_then(|i| self.atom(i)), Some((_, Atom::Person(_))));
+        if n_words < 2 || (!after_speech && post.is_none() && !named_before) {
             return None;
         }
-        let referent = self.new_person(&name.text);
+        let referent = match name.known {
+            Some(key) => Referent::Actor(key),
+            None => self.new_person(&name.text),
+        };
         let end = post.as_ref().map_or(name.end, |(_, end)| *end);
         Some(self.push(index..end, referent, Role::Name, post.map(|(p, _)| p), false))
     }

@@ -32,6 +32,7 @@ mod subjects;
 
 use std::ops::Range;
 
+use crate::lexicon::morph::Prefix;
 use crate::lexicon::{Analysis, Lexicon, Slot, Trigger, TriggerKey, WordClass};
 use crate::model::Relation;
 use crate::pipeline::mention::Mention;
@@ -410,6 +411,17 @@ impl Sentence<'_> {
             if claim && subjects.is_empty() {
                 subjects = self.complement_owner(pred);
             }
+            if claim && subjects.is_empty() {
+                subjects = self.labelled_actor(pred);
+            }
+            // `tidak ada yang dapat membenarkan serangan Israel`: a judgement ending in a verb
+            // judges the hostile act that is its object.
+            if claim && subjects.is_empty() && pred.tokens.len() > 1 && self.has_prefix(pred.tokens.end - 1, Prefix::MeN) {
+                let keys: Vec<&str> = (pred.tokens.end..self.clause_end(pred.tokens.end)).map(|i| self.key(i)).collect();
+                if self.lexicon.act_at(&keys).is_some() {
+                    subjects = self.noun_phrase_actors(pred.tokens.end, Relation::Condemns, true);
+                }
+            }
             if !claim {
                 for slot in &trigger.slots {
                     let found = self.fill_slot(pred, *slot, trigger.relation);
@@ -502,6 +514,13 @@ impl Sentence<'_> {
                     .take_while(|&j| !self.is_hard_stop(j))
                     .any(|j| self.class(j) == Some(WordClass::Deny))
         });
+        // `membantah keterlibatan negaranya dalam mendukung X`: what a denial's object
+        // describes is denied too, up to the next clause or coordinated predicate.
+        let denied = denied
+            || (0..pred.tokens.start)
+                .rev()
+                .take_while(|&i| !self.is_hard_stop(i) && !matches!(self.class(i), Some(WordClass::Coord | WordClass::Conj)))
+                .any(|i| self.class(i) == Some(WordClass::Deny));
         let negated = denied
             || refused
             || modifiers

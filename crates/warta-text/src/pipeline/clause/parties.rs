@@ -23,10 +23,41 @@ impl Sentence<'_> {
                 if relation.is_disapproval() && matches!(self.key(start), "atas" | "terhadap") {
                     start += 1;
                 }
+                // `mendukung (adanya) boikot produk X`: backing a hostile act backs its doer, named
+                // right after it, never its target.
+                if relation == Relation::Supports {
+                    let act_start = if self.key(start) == "adanya" { start + 1 } else { start };
+                    let keys: Vec<&str> = self
+                        .tokens
+                        .get(act_start..end)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|t| t.key.as_str())
+                        .collect();
+                    if let Some(act) = self.lexicon.act_at(&keys) {
+                        let after = act_start + act.words.len();
+                        return match self.mention_at(after) {
+                            Some(m) if self.mention(m).is_some_and(|x| x.tokens.start == after) => self.coordinated_right(m),
+                            _ => Vec::new(),
+                        };
+                    }
+                }
                 // One meets a person or a body (`menemui para pemimpin negara itu`), not the owner
                 // of what one receives (`menerima bantuan Jepang`).
                 let met_through_post = self.phrase_end_of_title(start).is_some();
-                self.noun_phrase_actors(start, relation, relation != Relation::TalksWith || met_through_post)
+                let found = self.noun_phrase_actors(start, relation, relation != Relation::TalksWith || met_through_post);
+                // `meminta embargo AS dicabut`: asking that a party's act be undone asks
+                // nothing of the party (ANNOTATION.md, Rulings).
+                if relation == Relation::Urges && self.mention_at(start).is_none() {
+                    let after = found.last().and_then(|&l| self.mention(l)).map_or(start, |l| l.tokens.end);
+                    let undone = (after..after + 5)
+                        .take_while(|&i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+                        .any(|i| self.analysis(i).is_some_and(|a| a.pattern.is_passive()));
+                    if undone {
+                        return Vec::new();
+                    }
+                }
+                found
             }
             // A noun's object follows a preposition: `kecaman terhadap X`, `dukungan untuk X`.
             Slot::Obj => self.fill_slot(pred, Slot::Untuk, relation),
@@ -68,7 +99,9 @@ impl Sentence<'_> {
             }
             Slot::Agar => {
                 let start = self.skip_adverbials(pred.tokens.end);
-                let opens_clause = matches!(self.key(start), "agar" | "supaya") || (self.key(start) == "untuk" && pred.nominal);
+                // `mempertanyakan mengapa X ...`: a question about why a party acts is about it.
+                let why = relation != Relation::Urges && matches!(self.key(start), "mengapa" | "kenapa");
+                let opens_clause = matches!(self.key(start), "agar" | "supaya") || (self.key(start) == "untuk" && pred.nominal) || why;
                 if !opens_clause {
                     return Vec::new();
                 }
@@ -112,11 +145,24 @@ impl Sentence<'_> {
                 let condition = (pred.tokens.end..pred.tokens.end + 10)
                     .take_while(|&i| !self.is_hard_stop(i) && i < self.tokens.len())
                     .find(|&i| self.class(i) == Some(WordClass::Condition));
-                let subject = condition.and_then(|c| {
-                    self.mention_at(c + 1)
-                        .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == c + 1))
-                });
-                subject.map(|m| self.coordinated_right(m)).unwrap_or_default()
+                let Some(c) = condition else { return Vec::new() };
+                if let Some(m) = self
+                    .mention_at(c + 1)
+                    .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == c + 1))
+                {
+                    return self.coordinated_right(m);
+                }
+                // `jika serangan Israel berlanjut`, `jika kerja sama ilegal antara X dan Y
+                // berlanjut`: the doers of the act the condition names.
+                let keys: Vec<&str> = (c + 1..self.clause_end(c + 1)).map(|i| self.key(i)).collect();
+                if self.lexicon.act_at(&keys).is_some() {
+                    return self.noun_phrase_actors(c + 1, relation, true);
+                }
+                (c + 1..c + 5)
+                    .take_while(|&i| self.is_plain_word(i) || self.key(i) == "antara")
+                    .find(|&i| self.key(i) == "antara")
+                    .map(|i| self.between(i + 1))
+                    .unwrap_or_default()
             }
             Slot::Ke => {
                 let window = self.units_end(pred.tokens.end, 8);
@@ -143,7 +189,13 @@ impl Sentence<'_> {
         let mut index = pred.tokens.start;
         // The light verb that carries a stance noun (`menyatakan dukungan`).
         if pred.nominal {
-            if let Some(verb) = index
+            // `menyatakan "dukungan penuh"`: a quotation mark may stand between them.
+            let before = if self.tokens.get(index.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Quote) {
+                index - 1
+            } else {
+                index
+            };
+            if let Some(verb) = before
                 .checked_sub(1)
                 .and_then(|i| self.pred_ending(i))
                 .and_then(|q| self.preds.get(q))
@@ -162,7 +214,13 @@ impl Sentence<'_> {
         let Some(start) = self.mention(first).map(|x| x.tokens.start) else {
             return Vec::new();
         };
-        let verb = start
+        // `berbicara dengan X dan menyatakan dukungan`: the party may follow a preposition.
+        let verb_end = if matches!(self.key(start.wrapping_sub(1)), "dengan" | "kepada") {
+            start - 1
+        } else {
+            start
+        };
+        let verb = verb_end
             .checked_sub(1)
             .and_then(|v| self.pred_ending(v))
             .and_then(|q| self.preds.get(q));
@@ -259,6 +317,7 @@ impl Sentence<'_> {
                 let suffers = (relation.is_disapproval() || relation == Relation::Urges)
                     && nouns > 0
                     && self.has_pattern(start, &[Prefix::PeN], Some(Suffix::An))
+                    && !self.is_position_noun(start)
                     && found.iter().all(|&f| self.is_person(f));
                 if suffers {
                     return Vec::new();
@@ -318,6 +377,14 @@ impl Sentence<'_> {
             } else if nouns > 0 && self.is_punct(index, &["-"]) && self.tokens.get(index + 1).is_some_and(|t| t.kind == TokenKind::Word) {
                 // `penyerbuan Masjid Al-Aqsa oleh X`: a name's inner hyphen and the part after it.
                 index += 1;
+            } else if self.class(index) == Some(WordClass::Coord)
+                && nouns > 0
+                && self.is_plain_word(index + 1)
+                && self.pred_starting(index + 1).is_none()
+            {
+                // `kesepakatan damai dan normalisasi hubungan antara X dengan Y`: coordinated
+                // nouns share the owner named after the last.
+                nouns = 0;
             } else if self.class(index) == Some(WordClass::Det) && nouns > 0 {
                 // `peningkatan kekerasan ini`
             } else if self.key(index) == "antara" && relation.is_disapproval() && nouns > 0 {
@@ -478,6 +545,19 @@ impl Sentence<'_> {
     fn has_pattern(&self, index: usize, prefixes: &[Prefix], suffix: Option<Suffix>) -> bool {
         self.analysis(index)
             .is_some_and(|a| a.pattern.prefixes.as_slice() == prefixes && a.pattern.suffix == suffix)
+    }
+
+    /// True for a peN-an noun naming what its owner says or decides rather than an act done to
+    /// someone (`pengakuan X`, `pernyataan X`, `penolakan X`): its root is a verb of saying or
+    /// a stance word taking an object, never a hostile act.
+    fn is_position_noun(&self, index: usize) -> bool {
+        self.analysis(index).is_some_and(|a| {
+            self.lexicon.speech_root(&a.root)
+                || self
+                    .lexicon
+                    .triggers_for_root(&a.root)
+                    .any(|(_, t)| !t.slots.contains(&Slot::Claim))
+        })
     }
 
     /// True when mention `m` names a person, by name or by post.

@@ -61,7 +61,12 @@ impl Sentence<'_> {
             };
             let mut triggers = with_pattern(&analysis.pattern);
             let mut pattern = &analysis.pattern;
-            let informal = self.informal_active(index, &analysis.pattern);
+            // A function word (`tentang`, `atas`) is never a verb stripped of meN-.
+            let informal = self
+                .class(index)
+                .is_none()
+                .then(|| self.informal_active(index, &analysis.pattern))
+                .flatten();
             if let Some(active) = informal.as_ref().filter(|_| triggers.is_empty()) {
                 triggers = with_pattern(active);
                 if !triggers.is_empty() {
@@ -137,6 +142,11 @@ impl Sentence<'_> {
         let mut before = index;
         while before > 0 && matches!(self.class(before - 1), Some(WordClass::Aux | WordClass::Neg | WordClass::Announce)) {
             before -= 1;
+        }
+        // `menolak (keras) invasi X`: after a verb that negates (menolak), a bare word is its
+        // object noun.
+        if (before..index).any(|i| self.has_prefix(i, Prefix::MeN)) {
+            return None;
         }
         let after_auxiliary = before < index;
         let after_subject = before.checked_sub(1).is_some_and(|b| self.mention_at(b).is_some());

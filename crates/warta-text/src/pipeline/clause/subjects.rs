@@ -154,6 +154,21 @@ impl Sentence<'_> {
         }
     }
 
+    /// `menyebut X sebagai pemimpin yang tidak serius`: a judgement inside a label after
+    /// `sebagai` is said of whoever the label is put on, the actor right before `sebagai`.
+    pub(super) fn labelled_actor(&self, pred: &Pred) -> Vec<usize> {
+        let start = pred.tokens.start;
+        let Some(sebagai) = (start.saturating_sub(6)..start).rev().find(|&i| self.key(i) == "sebagai") else {
+            return Vec::new();
+        };
+        let plain_between = (sebagai + 1..start)
+            .all(|i| self.is_plain_word(i) || matches!(self.class(i), Some(WordClass::Rel | WordClass::Aux | WordClass::Neg)));
+        match sebagai.checked_sub(1).and_then(|i| self.mention_at(i)) {
+            Some(m) if plain_between => self.coordinated_left(m),
+            _ => Vec::new(),
+        }
+    }
+
     /// The owner of the act a copula's complement names, after a judgement noun.
     pub(super) fn complement_owner(&self, pred: &Pred) -> Vec<usize> {
         if !pred.nominal {
@@ -263,7 +278,14 @@ impl Sentence<'_> {
                         return sides;
                     }
                 }
-                if self.in_prepositional_phrase(first_start) {
+                // `..., dengan juru bicara X menyebut ...`: an absolute clause after a comma has
+                // its own subject.
+                let absolute = first_start >= 2
+                    && self.key(first_start - 1) == "dengan"
+                    && self.is_punct(first_start - 2, &[","])
+                    && mention.tokens.end == pred.tokens.start
+                    && !pred.nominal;
+                if self.in_prepositional_phrase(first_start) && !absolute {
                     index = first_start.saturating_sub(1);
                     continue;
                 }
@@ -368,6 +390,9 @@ impl Sentence<'_> {
                     | WordClass::Det
                     | WordClass::Copula,
                 ) => {}
+                // `turun dari pesawat di Bandara X dan disambut ...`: the nouns of a prepositional
+                // phrase are none a subject could be skipped over.
+                Some(WordClass::Prep) if self.key(at) != "oleh" => skipped_words = 0,
                 Some(
                     WordClass::Prep
                     | WordClass::Conj
@@ -381,7 +406,8 @@ impl Sentence<'_> {
                     | WordClass::Include
                     | WordClass::Request,
                 ) => {}
-                None => {
+                // Never returned by `class`: an institution noun reads as a plain word.
+                Some(WordClass::Body) | None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
                         if let Some(head) = self.relative_head(at) {
