@@ -8,7 +8,7 @@
 # $WARTA_BENCH_DIR (default /tmp/warta-bench-N), then measures, on this machine:
 #   - warta build into a fresh store: wall time, articles/s, quads/s, peak RSS, store size;
 #   - a second build of the same articles (all unchanged: the incremental path);
-#   - each stock query of queries/, the median of 5 runs;
+#   - each stock query of queries/, the median of 5 runs (skipped with SKIP_QUERIES=1);
 #   - warta extract --format nq, then pyoxigraph bulk_load of its output: time, store size;
 #     skipped with SKIP_PIPELINE=1 (at a million articles its N-Quads take tens of GB).
 # WARTA names the binary (default target/release/warta, built if missing); PYTHON a Python with
@@ -55,8 +55,9 @@ printf '| peak RSS of the build | %s MB |\n' "$(peak_mb "$dir/build.time")"
 printf '| store on disk | %s MB |\n' "$(size_mb "$dir/store")"
 printf '| second build, all unchanged | %s s |\n' "$(seconds "$dir/rebuild.time")"
 
-printf '\n| stock query | median of 5 (s) |\n|---|---|\n'
+[ "${SKIP_QUERIES:-0}" = 1 ] || printf '\n| stock query | median of 5 (s) |\n|---|---|\n'
 for file in "$root"/queries/*.rq; do
+  [ "${SKIP_QUERIES:-0}" = 1 ] && break
   name="$(basename "$file" .rq)"
   times=()
   for _ in 1 2 3 4 5; do
