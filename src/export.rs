@@ -289,14 +289,7 @@ fn selected_stances(store: &Store, filter: &ExportFilter) -> Result<Vec<Stance>,
         }
         graphs = chosen;
     }
-    let mut actors = BTreeSet::new();
-    for name in &filter.actors {
-        let found = find_actors(store, name)?;
-        if found.is_empty() {
-            return Err(ExportError::UnknownActor(name.clone()));
-        }
-        actors.extend(found);
-    }
+    let actors = named_actors(store, &filter.actors)?;
     let relations: Vec<Relation> = if filter.relations.is_empty() {
         Relation::ALL.to_vec()
     } else {
@@ -582,20 +575,26 @@ pub fn export_svg_of_edges(store: &Store, edges: &Edges, actor_link: Option<&str
     picture_of(graph_of_edges(store, edges)?, actor_link)
 }
 
-/// The edges of `filter` read from the summary graph, which counts each triple's articles once
-/// for the whole store: `None` when the filter names articles or the store keeps no summary.
-fn summary_edges(store: &Store, filter: &ExportFilter) -> Result<Option<Edges>, ExportError> {
-    if !filter.articles.is_empty() || !crate::summary::is_kept(store.oxigraph())? {
-        return Ok(None);
-    }
+/// The actors `names` name (keys, IRIs or labels), each name at least one.
+fn named_actors(store: &Store, names: &[String]) -> Result<BTreeSet<NamedNode>, ExportError> {
     let mut actors = BTreeSet::new();
-    for name in &filter.actors {
+    for name in names {
         let found = find_actors(store, name)?;
         if found.is_empty() {
             return Err(ExportError::UnknownActor(name.clone()));
         }
         actors.extend(found);
     }
+    Ok(actors)
+}
+
+/// The edges of `filter` read from the summary graph, which counts each triple's articles once
+/// for the whole store: `None` when the filter names articles or the store keeps no summary.
+fn summary_edges(store: &Store, filter: &ExportFilter) -> Result<Option<Edges>, ExportError> {
+    if !filter.articles.is_empty() || !crate::summary::is_kept(store.oxigraph())? {
+        return Ok(None);
+    }
+    let actors = named_actors(store, &filter.actors)?;
     if filter.between_actors_only && actors.is_empty() {
         return Ok(Some(Edges::new()));
     }

@@ -197,13 +197,7 @@ impl DateRange {
             let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
                 return Ok(None);
             };
-            let bytes = value.as_bytes();
-            let iso = bytes.len() == 10
-                && bytes
-                    .iter()
-                    .enumerate()
-                    .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
-            if iso {
+            if crate::rdf::is_iso_date(value) {
                 Ok(Some(value.to_owned()))
             } else {
                 Err(format!("{name}={value} is not a date: write it YYYY-MM-DD"))

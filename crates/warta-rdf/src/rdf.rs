@@ -200,15 +200,19 @@ fn integer(value: usize) -> Literal {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
 }
 
-/// An ISO date as `xsd:date`, anything else as a plain string.
-fn date_literal(date: &str) -> Literal {
+/// Whether `date` is written `YYYY-MM-DD`, the form stored as `xsd:date`.
+pub fn is_iso_date(date: &str) -> bool {
     let bytes = date.as_bytes();
-    let iso = bytes.len() == 10
+    bytes.len() == 10
         && bytes
             .iter()
             .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
-    if iso {
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+}
+
+/// An ISO date as `xsd:date`, anything else as a plain string.
+fn date_literal(date: &str) -> Literal {
+    if is_iso_date(date) {
         Literal::new_typed_literal(date, xsd::DATE)
     } else {
         Literal::new_simple_literal(date)
