@@ -15,11 +15,12 @@
 //! Owns: the recount update's text, the minting of summary nodes, and what one article graph
 //! contributes. Must not: write (the store does), or know the pipeline.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use oxigraph::model::{NamedNode, NamedNodeRef};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest as _, Sha256};
 
+use crate::rdf::ArticleQuads;
 use crate::vocab::{dcterms, id, rdf, warta, xsd};
 use warta_text::model::Relation;
 
@@ -330,6 +331,187 @@ impl Contribution {
     pub fn actors(&self) -> BTreeSet<&NamedNode> {
         self.triples.iter().flat_map(|(s, _, o)| [s, o]).collect()
     }
+
+    /// What an article's quads contribute once written: the same as the store reads back from
+    /// its graph and description, without reading; `None` when they do not describe an article.
+    pub fn of_article(quads: &ArticleQuads) -> Option<Contribution> {
+        let graph = quads.graph.as_ref()?;
+        let about_article = |quad: &&Quad| quad.graph_name.is_default_graph() && quad.subject.as_ref() == graph.as_ref().into();
+        let typed = quads
+            .default
+            .iter()
+            .filter(about_article)
+            .any(|quad| quad.predicate == rdf::TYPE && quad.object.as_ref() == warta::ARTICLE.into());
+        if !typed {
+            return None;
+        }
+        let mut found = Contribution::default();
+        for quad in quads
+            .default
+            .iter()
+            .filter(about_article)
+            .filter(|quad| quad.predicate == dcterms::DATE)
+        {
+            if let Term::Literal(literal) = &quad.object {
+                if let Some(date) = counted_date(literal) {
+                    found.dates.insert(date.to_owned());
+                }
+            }
+        }
+        for quad in quads
+            .named
+            .iter()
+            .filter(|quad| quad.graph_name == GraphName::NamedNode(graph.clone()))
+        {
+            if let (NamedOrBlankNode::NamedNode(subject), Some(relation), Term::NamedNode(object)) =
+                (&quad.subject, relation_of(quad.predicate.as_ref()), &quad.object)
+            {
+                found.triples.insert((subject.clone(), relation, object.clone()));
+            }
+        }
+        Some(found)
+    }
+}
+
+/// The summary of many articles added to a store at once (a build's bulk loads), counted as they
+/// pass: what a recount of those articles alone would write. Actors are numbered and dates kept
+/// as first and last only, so that its size grows with the distinct triples, not the articles.
+#[derive(Debug, Default)]
+pub struct Tally {
+    actors: Vec<NamedNode>,
+    actor_numbers: HashMap<NamedNode, u32>,
+    triples: HashMap<(u32, Relation, u32), TripleTally>,
+    /// Per actor number: articles whose triples name it.
+    actor_articles: Vec<u64>,
+    articles: u64,
+}
+
+/// Articles asserting one triple, and their first and last dates.
+#[derive(Debug, Default)]
+struct TripleTally {
+    articles: u64,
+    first: Option<Box<str>>,
+    last: Option<Box<str>>,
+}
+
+/// One distinct triple of a [`Tally`]: `(subject, relation, object, articles, first, last)`.
+pub type TalliedTriple<'a> = (&'a NamedNode, Relation, &'a NamedNode, u64, Option<&'a str>, Option<&'a str>);
+
+impl Tally {
+    /// Counts one more article.
+    pub fn add(&mut self, contribution: &Contribution) {
+        self.articles += 1;
+        let (first, last) = (contribution.dates.first(), contribution.dates.last());
+        for (subject, relation, object) in &contribution.triples {
+            let key = (self.number(subject), *relation, self.number(object));
+            let triple = self.triples.entry(key).or_default();
+            triple.articles += 1;
+            if let Some(first) = first.filter(|date| triple.first.as_deref().is_none_or(|old| date.as_str() < old)) {
+                triple.first = Some(first.as_str().into());
+            }
+            if let Some(last) = last.filter(|date| triple.last.as_deref().is_none_or(|old| date.as_str() > old)) {
+                triple.last = Some(last.as_str().into());
+            }
+        }
+        for actor in contribution.actors() {
+            let number = self.number(actor);
+            if let Some(articles) = self.actor_articles.get_mut(number as usize) {
+                *articles += 1;
+            }
+        }
+    }
+
+    fn number(&mut self, actor: &NamedNode) -> u32 {
+        if let Some(number) = self.actor_numbers.get(actor) {
+            return *number;
+        }
+        let number = u32::try_from(self.actors.len()).unwrap_or(u32::MAX);
+        self.actors.push(actor.clone());
+        self.actor_articles.push(0);
+        self.actor_numbers.insert(actor.clone(), number);
+        number
+    }
+
+    /// Articles counted.
+    pub fn articles(&self) -> u64 {
+        self.articles
+    }
+
+    /// Every distinct triple counted, in no order.
+    pub fn triples(&self) -> impl Iterator<Item = TalliedTriple<'_>> {
+        self.triples.iter().filter_map(|((subject, relation, object), triple)| {
+            Some((
+                self.actors.get(*subject as usize)?,
+                *relation,
+                self.actors.get(*object as usize)?,
+                triple.articles,
+                triple.first.as_deref(),
+                triple.last.as_deref(),
+            ))
+        })
+    }
+
+    /// Every actor named, with the articles that name it.
+    pub fn actor_articles(&self) -> impl Iterator<Item = (&NamedNode, u64)> {
+        self.actors.iter().zip(self.actor_articles.iter().copied())
+    }
+
+    /// The whole summary graph of a store that holds exactly the articles counted: what
+    /// [`recount_update`] would write there, node for node, made as it is read.
+    pub fn summary_quads(&self) -> impl Iterator<Item = Quad> + '_ {
+        let summary = id::summary_graph();
+        let graph = GraphName::NamedNode(summary.clone());
+        // Per actor: stances taken and received.
+        let mut stances: HashMap<&NamedNode, [u64; 2]> = HashMap::new();
+        for (subject, _, object, articles, ..) in self.triples().filter(|triple| triple.1.is_stance()) {
+            stances.entry(subject).or_default()[0] += articles;
+            stances.entry(object).or_default()[1] += articles;
+        }
+        let in_summary =
+            move |subject: NamedNode, property: NamedNodeRef<'_>, value: Term| Quad::new(subject, property, value, graph.clone());
+        let triples = self.triples().flat_map(move |(subject, relation, object, articles, first, last)| {
+            let predicate = warta::relation(relation);
+            let node = triple_node(subject.as_ref(), predicate, object.as_ref());
+            let dates = [(warta::FIRST_DATE, first), (warta::LAST_DATE, last)]
+                .into_iter()
+                .filter_map(|(property, date)| Some((property, Literal::new_typed_literal(date?, xsd::DATE).into())));
+            [
+                (rdf::TYPE, warta::TRIPLE_SUMMARY.into()),
+                (rdf::SUBJECT, subject.clone().into()),
+                (rdf::PREDICATE, predicate.into()),
+                (rdf::OBJECT, object.clone().into()),
+                (warta::ARTICLE_COUNT, count_literal(articles).into()),
+            ]
+            .into_iter()
+            .chain(dates)
+            .map(move |(property, value)| (node.clone(), property, value))
+        });
+        let actors = self.actor_articles().flat_map(move |(actor, articles)| {
+            let [taken, received] = stances.get(actor).copied().unwrap_or_default();
+            [
+                (warta::STANCE_COUNT, taken),
+                (warta::RECEIVED_STANCE_COUNT, received),
+                (warta::ARTICLE_COUNT, articles),
+            ]
+            .into_iter()
+            // A count of zero is no count, as the recount writes it.
+            .filter(|(_, count)| *count > 0)
+            .map(move |(property, count)| (actor.clone(), property, count_literal(count).into()))
+        });
+        let whole = [
+            (summary.clone(), rdf::TYPE, warta::SUMMARY.into()),
+            (summary, warta::ARTICLE_COUNT, count_literal(self.articles).into()),
+        ];
+        triples
+            .chain(actors)
+            .chain(whole)
+            .map(move |(subject, property, value)| in_summary(subject, property, value))
+    }
+}
+
+/// A count as the summary writes it: an `xsd:integer`.
+fn count_literal(count: u64) -> Literal {
+    Literal::from(i64::try_from(count).unwrap_or(i64::MAX))
 }
 
 /// A date the summary counts: an `xsd:date` of ten characters (`2020-09-27`), so that its text

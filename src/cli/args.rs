@@ -69,8 +69,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Articles extracted and written at a time: memory grows with it, and each bulk write gets
-    /// cheaper per article
+    /// Articles extracted at a time, in parallel: memory grows with it
     #[arg(long, value_name = "N", default_value_t = warta::DEFAULT_CHUNK_ARTICLES, value_parser = clap::value_parser!(usize))]
     pub chunk_articles: usize,
 

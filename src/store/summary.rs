@@ -18,7 +18,7 @@ use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::store::StoreError;
-use crate::summary::{Contribution, counted_date, triple_node};
+use crate::summary::{Contribution, Tally, counted_date, triple_node};
 use crate::vocab::{dcterms, id, rdf, warta};
 use warta_text::model::Relation;
 
@@ -103,6 +103,20 @@ pub fn finish(transaction: &mut Transaction<'_>, before: Option<Before>) -> Resu
     }
 }
 
+/// Adds the articles of `tally`, just written around the summary (by the bulk loader), to the
+/// summary they were not counted in, and says it is kept again.
+pub fn add_tally(transaction: &mut Transaction<'_>, tally: &Tally) -> Result<(), StoreError> {
+    Changes::of_tally(tally).apply(transaction)?;
+    let summary = id::summary_graph();
+    transaction.insert(QuadRef::new(
+        summary.as_ref(),
+        rdf::TYPE,
+        warta::SUMMARY,
+        GraphNameRef::NamedNode(summary.as_ref()),
+    ));
+    Ok(())
+}
+
 /// Rebuilds the summary graph inside `transaction`.
 pub fn recount(transaction: &mut Transaction<'_>) -> Result<(), StoreError> {
     SparqlEvaluator::new()
@@ -178,6 +192,29 @@ struct Changes {
 }
 
 impl Changes {
+    /// The changes of adding the articles of `tally` to a store that holds none of them.
+    fn of_tally(tally: &Tally) -> Changes {
+        let mut changes = Changes {
+            articles: i64::try_from(tally.articles()).unwrap_or(i64::MAX),
+            ..Changes::default()
+        };
+        for (subject, relation, object, articles, first, last) in tally.triples() {
+            // `apply` reads only the signs of the dates' changes (a new first or last date, or a
+            // lost one), so the tally's first and last dates stand for all of its dates.
+            let dates = first.into_iter().chain(last).map(|date| (date.to_owned(), 1)).collect();
+            let articles = i64::try_from(articles).unwrap_or(i64::MAX);
+            changes
+                .triples
+                .insert((subject.clone(), relation, object.clone()), (articles, dates));
+        }
+        for (actor, articles) in tally.actor_articles() {
+            changes
+                .actor_articles
+                .insert(actor.clone(), i64::try_from(articles).unwrap_or(i64::MAX));
+        }
+        changes
+    }
+
     fn take(&mut self, contribution: Option<&Contribution>, sign: i64) {
         let Some(contribution) = contribution else { return };
         self.articles += sign;

@@ -115,6 +115,50 @@ fn bulk_and_transactional_paths_give_the_same_store_as_a_clean_build() {
     );
 }
 
+/// The summary graph's quads, and the same after a recount from the article graphs.
+fn summary_and_recount(store: &warta::Store) -> (BTreeSet<String>, BTreeSet<String>) {
+    let summary = || -> BTreeSet<String> {
+        quads(store)
+            .into_iter()
+            .filter(|quad| quad.ends_with("<https://w3id.org/warta/id/graph/summary>"))
+            .collect()
+    };
+    let kept = summary();
+    store.recount_summary().expect("the recount");
+    (kept, summary())
+}
+
+#[test]
+fn the_summary_a_build_counts_while_it_loads_equals_a_recount() {
+    let dir = scratch();
+    let mut articles = corpus(90);
+    // Undated articles count, but not among a triple's dates.
+    for article in articles.iter_mut().step_by(7) {
+        article.date = None;
+    }
+    // The later articles move the last dates of the triples they share with the first ones.
+    for (n, article) in articles.iter_mut().enumerate().skip(60).filter(|(_, a)| a.date.is_some()) {
+        article.date = Some(format!("2031-01-{:02}", n % 28 + 1));
+    }
+    let (first, later) = articles.split_at(60);
+    let store = warta::Store::open(&dir.path().join("store")).expect("store");
+
+    // Into an empty store: the summary is written whole from the build's own count.
+    let input = dir.path().join("first.jsonl");
+    write_corpus(&input, first);
+    build(&store, &input, false, 25);
+    let (kept, counted) = summary_and_recount(&store);
+    assert!(kept.len() > 100, "a summary was written: {kept:#?}");
+    assert_eq!(kept, counted, "fresh build");
+
+    // New articles into a store that keeps its summary: added to it.
+    let input = dir.path().join("later.jsonl");
+    write_corpus(&input, later);
+    assert_eq!(build(&store, &input, false, 25).replaced, 0);
+    let (kept, counted) = summary_and_recount(&store);
+    assert_eq!(kept, counted, "articles added");
+}
+
 #[test]
 fn a_second_build_skips_unchanged_articles_replaces_changed_ones_and_force_redoes_all() {
     let dir = scratch();

@@ -34,12 +34,25 @@ impl ArticleQuads {
     /// rather than once per article that names it.
     pub fn not_described<'a>(&'a self, described: &'a mut HashSet<Quad>) -> impl Iterator<Item = &'a Quad> + 'a {
         let article = self.graph.as_ref();
-        self.all().filter(move |quad| {
-            let describes_the_article = matches!(&quad.subject, NamedOrBlankNode::NamedNode(subject) if Some(subject) == article);
-            let is_actor_description = quad.graph_name.is_default_graph() && !describes_the_article;
-            !is_actor_description || described.insert((*quad).clone())
-        })
+        self.all().filter(move |quad| is_new(quad, article, described))
     }
+
+    /// [`ArticleQuads::not_described`], giving the quads away.
+    pub fn into_not_described(self, described: &mut HashSet<Quad>) -> impl Iterator<Item = Quad> + '_ {
+        let article = self.graph;
+        self.default
+            .into_iter()
+            .chain(self.named)
+            .filter(move |quad| is_new(quad, article.as_ref(), described))
+    }
+}
+
+/// Whether a quad of `article` is to be written: not an actor description in `described`, to
+/// which it is then added.
+fn is_new(quad: &Quad, article: Option<&NamedNode>, described: &mut HashSet<Quad>) -> bool {
+    let describes_the_article = matches!(&quad.subject, NamedOrBlankNode::NamedNode(subject) if Some(subject) == article);
+    let is_actor_description = quad.graph_name.is_default_graph() && !describes_the_article;
+    !is_actor_description || described.insert(quad.clone())
 }
 
 struct Builder {
