@@ -1,7 +1,7 @@
 //! A build: articles read from the inputs as a stream, extracted in parallel chunks while the
 //! chunk before is written, new articles bulk-loaded, changed ones replaced transactionally,
 //! unchanged ones skipped; then the summary graph brought up to date, the reference and
-//! vocabulary graphs refreshed, and actors no article names any more removed.
+//! vocabulary graphs refreshed, actors no article names any more removed, and the store compacted.
 //!
 //! Why two write paths: Oxigraph's bulk loader builds sorted tables that RocksDB ingests whole,
 //! several times faster than a transaction per article, but it only adds; an article the store
@@ -152,6 +152,9 @@ pub fn build(
     }
     summary.finish(store, pending)?;
     checkpoints.finish()?;
+    if report.articles > 0 {
+        store.compact()?;
+    }
     store.flush()?;
     Ok(report)
 }
