@@ -332,6 +332,22 @@ impl Contribution {
         self.triples.iter().flat_map(|(s, _, o)| [s, o]).collect()
     }
 
+    /// Counts an article's `dcterms:date`, if it is a date the summary counts.
+    pub fn add_date(&mut self, date: &Term) {
+        if let Term::Literal(literal) = date {
+            if let Some(date) = counted_date(literal) {
+                self.dates.insert(date.to_owned());
+            }
+        }
+    }
+
+    /// Counts a triple of one of the relations, if it is between two IRIs.
+    pub fn add_triple(&mut self, subject: &NamedOrBlankNode, relation: Relation, object: &Term) {
+        if let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(object)) = (subject, object) {
+            self.triples.insert((subject.clone(), relation, object.clone()));
+        }
+    }
+
     /// What an article's quads contribute once written: the same as the store reads back from
     /// its graph and description, without reading; `None` when they do not describe an article.
     pub fn of_article(quads: &ArticleQuads) -> Option<Contribution> {
@@ -346,27 +362,15 @@ impl Contribution {
             return None;
         }
         let mut found = Contribution::default();
-        for quad in quads
-            .default
-            .iter()
-            .filter(about_article)
-            .filter(|quad| quad.predicate == dcterms::DATE)
-        {
-            if let Term::Literal(literal) = &quad.object {
-                if let Some(date) = counted_date(literal) {
-                    found.dates.insert(date.to_owned());
-                }
+        for quad in quads.default.iter().filter(about_article) {
+            if quad.predicate == dcterms::DATE {
+                found.add_date(&quad.object);
             }
         }
-        for quad in quads
-            .named
-            .iter()
-            .filter(|quad| quad.graph_name == GraphName::NamedNode(graph.clone()))
-        {
-            if let (NamedOrBlankNode::NamedNode(subject), Some(relation), Term::NamedNode(object)) =
-                (&quad.subject, relation_of(quad.predicate.as_ref()), &quad.object)
-            {
-                found.triples.insert((subject.clone(), relation, object.clone()));
+        let graph_name = GraphName::NamedNode(graph.clone());
+        for quad in quads.named.iter().filter(|quad| quad.graph_name == graph_name) {
+            if let Some(relation) = relation_of(quad.predicate.as_ref()) {
+                found.add_triple(&quad.subject, relation, &quad.object);
             }
         }
         Some(found)
@@ -469,22 +473,9 @@ impl Tally {
         }
         let in_summary =
             move |subject: NamedNode, property: NamedNodeRef<'_>, value: Term| Quad::new(subject, property, value, graph.clone());
-        let triples = self.triples().flat_map(move |(subject, relation, object, articles, first, last)| {
-            let predicate = warta::relation(relation);
-            let node = triple_node(subject.as_ref(), predicate, object.as_ref());
-            let dates = [(warta::FIRST_DATE, first), (warta::LAST_DATE, last)]
-                .into_iter()
-                .filter_map(|(property, date)| Some((property, Literal::new_typed_literal(date?, xsd::DATE).into())));
-            [
-                (rdf::TYPE, warta::TRIPLE_SUMMARY.into()),
-                (rdf::SUBJECT, subject.clone().into()),
-                (rdf::PREDICATE, predicate.into()),
-                (rdf::OBJECT, object.clone().into()),
-                (warta::ARTICLE_COUNT, count_literal(articles).into()),
-            ]
-            .into_iter()
-            .chain(dates)
-            .map(move |(property, value)| (node.clone(), property, value))
+        let triples = self.triples().flat_map(|(subject, relation, object, articles, first, last)| {
+            let articles = i64::try_from(articles).unwrap_or(i64::MAX);
+            triple_summary_quads(subject, relation, object, articles, first, last)
         });
         let actors = self.actor_articles().flat_map(move |(actor, articles)| {
             let [taken, received] = stances.get(actor).copied().unwrap_or_default();
@@ -502,11 +493,41 @@ impl Tally {
             (summary.clone(), rdf::TYPE, warta::SUMMARY.into()),
             (summary, warta::ARTICLE_COUNT, count_literal(self.articles).into()),
         ];
-        triples
-            .chain(actors)
-            .chain(whole)
-            .map(move |(subject, property, value)| in_summary(subject, property, value))
+        triples.chain(
+            actors
+                .chain(whole)
+                .map(move |(subject, property, value)| in_summary(subject, property, value)),
+        )
     }
+}
+
+/// The quads of the summary node of the triple `subject relation object`, asserted by `articles`
+/// articles dated from `first` to `last`.
+pub fn triple_summary_quads(
+    subject: &NamedNode,
+    relation: Relation,
+    object: &NamedNode,
+    articles: i64,
+    first: Option<&str>,
+    last: Option<&str>,
+) -> Vec<Quad> {
+    let predicate = warta::relation(relation);
+    let node = triple_node(subject.as_ref(), predicate, object.as_ref());
+    let graph = GraphName::NamedNode(id::summary_graph());
+    let dates = [(warta::FIRST_DATE, first), (warta::LAST_DATE, last)]
+        .into_iter()
+        .filter_map(|(property, date)| Some((property, Literal::new_typed_literal(date?, xsd::DATE).into())));
+    [
+        (rdf::TYPE, warta::TRIPLE_SUMMARY.into()),
+        (rdf::SUBJECT, subject.clone().into()),
+        (rdf::PREDICATE, predicate.into()),
+        (rdf::OBJECT, object.clone().into()),
+        (warta::ARTICLE_COUNT, Literal::from(articles).into()),
+    ]
+    .into_iter()
+    .chain(dates)
+    .map(|(property, value): (NamedNodeRef<'_>, Term)| Quad::new(node.clone(), property, value, graph.clone()))
+    .collect()
 }
 
 /// A count as the summary writes it: an `xsd:integer`.

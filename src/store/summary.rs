@@ -13,12 +13,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::store::StoreError;
-use crate::summary::{Contribution, Tally, counted_date, triple_node};
+use crate::summary::{Contribution, Tally, counted_date, triple_node, triple_summary_quads};
 use crate::vocab::{dcterms, id, rdf, warta};
 use warta_text::model::Relation;
 
@@ -158,19 +158,13 @@ fn contribution(transaction: &Transaction<'_>, graph: NamedNodeRef<'_>) -> Resul
     }
     let mut found = Contribution::default();
     for quad in transaction.quads_for_pattern(Some(subject), Some(dcterms::DATE), None, Some(GraphNameRef::DefaultGraph)) {
-        if let Term::Literal(literal) = quad?.object {
-            if let Some(date) = counted_date(&literal) {
-                found.dates.insert(date.to_owned());
-            }
-        }
+        found.add_date(&quad?.object);
     }
     for relation in Relation::ALL {
         let predicate = warta::relation(relation);
         for quad in transaction.quads_for_pattern(None, Some(predicate), None, Some(GraphNameRef::NamedNode(graph))) {
             let quad = quad?;
-            if let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (quad.subject, quad.object) {
-                found.triples.insert((s, relation, o));
-            }
+            found.add_triple(&quad.subject, relation, &quad.object);
         }
     }
     Ok(Some(found))
@@ -275,20 +269,8 @@ impl Changes {
             if new <= 0 {
                 continue;
             }
-            for (property, value) in [
-                (rdf::TYPE, TermRef::from(warta::TRIPLE_SUMMARY)),
-                (rdf::SUBJECT, subject.as_ref().into()),
-                (rdf::PREDICATE, predicate.into()),
-                (rdf::OBJECT, object.as_ref().into()),
-            ] {
-                transaction.insert(QuadRef::new(node_subject, property, value, graph));
-            }
-            transaction.insert(QuadRef::new(node_subject, warta::ARTICLE_COUNT, &Literal::from(new), graph));
-            for (property, date) in [(warta::FIRST_DATE, first), (warta::LAST_DATE, last)] {
-                if let Some(date) = date {
-                    let literal = Literal::new_typed_literal(date, crate::vocab::xsd::DATE);
-                    transaction.insert(QuadRef::new(node_subject, property, &literal, graph));
-                }
+            for quad in triple_summary_quads(&subject, relation, &object, new, first.as_deref(), last.as_deref()) {
+                transaction.insert(&quad);
             }
         }
         for (actor, deltas) in actors {
