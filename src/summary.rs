@@ -1,9 +1,9 @@
 //! The summary graph (`vocab::id::SUMMARY_GRAPH`): what questions across articles need, counted
 //! once so that they need not join articles with articles. For each distinct triple
-//! `actor warta:REL actor` of the article graphs, the triple itself and a `warta:TripleSummary`
-//! node (named by a hash of the triple) with `rdf:subject`, `rdf:predicate`, `rdf:object`,
-//! `warta:articleCount` and the first and last `dcterms:date` of those articles; for each actor,
-//! the stances it takes and receives and the articles that name it; and the graph's own
+//! `actor warta:REL actor` of the article graphs, a `warta:TripleSummary` node (named by a hash of
+//! the triple) with `rdf:subject`, `rdf:predicate`, `rdf:object`, `warta:articleCount` and the
+//! first and last `dcterms:date` of those articles; for each actor, the stances it takes (in all
+//! and per family) and receives, and the articles that name it; and the graph's own
 //! `a warta:Summary ; warta:articleCount N`, which says the summary is kept.
 //!
 //! An article graph is a named graph that the descriptions (the default graph, or the graph
@@ -42,6 +42,17 @@ pub fn recount_update(default_graph: Option<&str>) -> String {
     ));
     let relations = values(Relation::ALL.iter().copied());
     let stances = values(Relation::ALL.iter().copied().filter(|r| r.is_stance()));
+    let families: String = Relation::ALL
+        .iter()
+        .filter_map(|r| {
+            Some(format!(
+                "(<{}> <{}>)",
+                warta::relation(*r).as_str(),
+                warta::family_count(r.family())?.as_str()
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let (rdf_subject, rdf_predicate, rdf_object) = (rdf::SUBJECT.as_str(), rdf::PREDICATE.as_str(), rdf::OBJECT.as_str());
     let count = warta::ARTICLE_COUNT.as_str();
     let node = triple_node_expression("?s", "?p", "?o");
@@ -81,6 +92,12 @@ INSERT {{ GRAPH <{summary}> {{ ?a <{received}> ?n }} }} WHERE {{
       GRAPH <{summary}> {{ ?t <{rdf_object}> ?a ; <{rdf_predicate}> ?p ; <{count}> ?c }}
       VALUES ?p {{ {stances} }}
   }} GROUP BY ?a }}
+}} ;
+INSERT {{ GRAPH <{summary}> {{ ?a ?family ?n }} }} WHERE {{
+  {{ SELECT ?a ?family (SUM(?c) AS ?n) WHERE {{
+      GRAPH <{summary}> {{ ?t <{rdf_subject}> ?a ; <{rdf_predicate}> ?p ; <{count}> ?c }}
+      VALUES (?p ?family) {{ {families} }}
+  }} GROUP BY ?a ?family }}
 }} ;
 INSERT {{ GRAPH <{summary}> {{ ?a <{count}> ?n }} }} WHERE {{
   {{ SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{
@@ -465,11 +482,11 @@ impl Tally {
     pub fn summary_quads(&self) -> impl Iterator<Item = Quad> + '_ {
         let summary = id::summary_graph();
         let graph = GraphName::NamedNode(summary.clone());
-        // Per actor: stances taken and received.
-        let mut stances: HashMap<&NamedNode, [u64; 2]> = HashMap::new();
-        for (subject, _, object, articles, ..) in self.triples().filter(|triple| triple.1.is_stance()) {
-            stances.entry(subject).or_default()[0] += articles;
-            stances.entry(object).or_default()[1] += articles;
+        let mut actor_counts: HashMap<(&NamedNode, NamedNodeRef<'static>), u64> = HashMap::new();
+        for (subject, relation, object, articles, ..) in self.triples() {
+            for key in actor_counts_of(subject, relation, object) {
+                *actor_counts.entry(key).or_default() += articles;
+            }
         }
         let in_summary =
             move |subject: NamedNode, property: NamedNodeRef<'_>, value: Term| Quad::new(subject, property, value, graph.clone());
@@ -477,18 +494,15 @@ impl Tally {
             let articles = i64::try_from(articles).unwrap_or(i64::MAX);
             triple_summary_quads(subject, relation, object, articles, first, last)
         });
-        let actors = self.actor_articles().flat_map(move |(actor, articles)| {
-            let [taken, received] = stances.get(actor).copied().unwrap_or_default();
-            [
-                (warta::STANCE_COUNT, taken),
-                (warta::RECEIVED_STANCE_COUNT, received),
-                (warta::ARTICLE_COUNT, articles),
-            ]
+        let actors = actor_counts
             .into_iter()
+            .chain(
+                self.actor_articles()
+                    .map(|(actor, articles)| ((actor, warta::ARTICLE_COUNT), articles)),
+            )
             // A count of zero is no count, as the recount writes it.
             .filter(|(_, count)| *count > 0)
-            .map(move |(property, count)| (actor.clone(), property, count_literal(count).into()))
-        });
+            .map(|((actor, property), count)| (actor.clone(), property, count_literal(count).into()));
         let whole = [
             (summary.clone(), rdf::TYPE, warta::SUMMARY.into()),
             (summary, warta::ARTICLE_COUNT, count_literal(self.articles).into()),
@@ -499,6 +513,25 @@ impl Tally {
                 .map(move |(subject, property, value)| in_summary(subject, property, value)),
         )
     }
+}
+
+/// The counts of the summary's actors that a triple adds its articles to: the subject's
+/// `warta:stanceCount` and the count of the relation's family (`warta:appealCount`, ...), the
+/// object's `warta:receivedStanceCount`; none for an affiliation. One rule for the build's
+/// [`Tally`] and the writes' `Changes`; the recount spells it in SPARQL.
+pub fn actor_counts_of<'a>(
+    subject: &'a NamedNode,
+    relation: Relation,
+    object: &'a NamedNode,
+) -> Vec<(&'a NamedNode, NamedNodeRef<'static>)> {
+    if !relation.is_stance() {
+        return Vec::new();
+    }
+    let family = warta::family_count(relation.family()).map(|property| (subject, property));
+    [(subject, warta::STANCE_COUNT), (object, warta::RECEIVED_STANCE_COUNT)]
+        .into_iter()
+        .chain(family)
+        .collect()
 }
 
 /// The quads of the summary node of the triple `subject relation object`, asserted by `articles`

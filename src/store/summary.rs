@@ -18,7 +18,7 @@ use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::store::StoreError;
-use crate::summary::{Contribution, Tally, counted_date, triple_node, triple_summary_quads};
+use crate::summary::{Contribution, Tally, actor_counts_of, counted_date, triple_node, triple_summary_quads};
 use crate::vocab::{dcterms, id, rdf, warta};
 use warta_text::model::Relation;
 
@@ -227,10 +227,10 @@ impl Changes {
     fn apply(self, transaction: &mut Transaction<'_>) -> Result<(), StoreError> {
         let summary = id::summary_graph();
         let graph = GraphNameRef::NamedNode(summary.as_ref());
-        // Per actor: stances taken, received, articles.
-        let mut actors: BTreeMap<NamedNode, [i64; 3]> = BTreeMap::new();
+        // Per actor and count property: the change.
+        let mut actors: BTreeMap<(NamedNode, NamedNodeRef<'static>), i64> = BTreeMap::new();
         for (actor, delta) in self.actor_articles {
-            actors.entry(actor).or_default()[2] += delta;
+            *actors.entry((actor, warta::ARTICLE_COUNT)).or_default() += delta;
         }
         for ((subject, relation, object), (delta, dates)) in self.triples {
             if delta == 0 && dates.values().all(|d| *d == 0) {
@@ -255,9 +255,8 @@ impl Changes {
                 (old.unwrap_or(0) + delta, first, last)
             };
             let change = new.max(0) - old.unwrap_or(0);
-            if relation.is_stance() {
-                actors.entry(subject.clone()).or_default()[0] += change;
-                actors.entry(object.clone()).or_default()[1] += change;
+            for (actor, property) in actor_counts_of(&subject, relation, &object) {
+                *actors.entry((actor.clone(), property)).or_default() += change;
             }
             let node_subject = NamedOrBlankNodeRef::NamedNode(node.as_ref());
             let stale: Vec<Quad> = transaction
@@ -273,14 +272,8 @@ impl Changes {
                 transaction.insert(&quad);
             }
         }
-        for (actor, deltas) in actors {
-            for (property, delta) in [
-                (warta::STANCE_COUNT, deltas[0]),
-                (warta::RECEIVED_STANCE_COUNT, deltas[1]),
-                (warta::ARTICLE_COUNT, deltas[2]),
-            ] {
-                add_to(transaction, actor.as_ref(), property, delta)?;
-            }
+        for ((actor, property), delta) in actors {
+            add_to(transaction, actor.as_ref(), property, delta)?;
         }
         add_to(transaction, summary.as_ref(), warta::ARTICLE_COUNT, self.articles)?;
         Ok(())
@@ -373,6 +366,7 @@ mod tests {
     use oxigraph::sparql::SparqlEvaluator;
     use warta_text::input::{Article, ArticleId};
     use warta_text::lexicon::Lexicon;
+    use warta_text::model::{ActorKey, Family};
 
     use crate::rdf::ArticleQuads;
     use crate::store::{Reach, Store};
@@ -444,6 +438,19 @@ mod tests {
             counted.iter().any(|q| q.contains("articleCount> \"2\"")),
             "two articles urge the same: {counted:#?}"
         );
+        for (actor, family, count) in [
+            ("russia", Family::Appeal, 2),
+            ("turkey", Family::Disapprove, 2),
+            ("egypt", Family::Cooperate, 1),
+        ] {
+            let quad = Quad::new(
+                id::actor(&ActorKey::new(actor).unwrap()),
+                crate::vocab::warta::family_count(family).unwrap(),
+                oxigraph::model::Literal::from(count),
+                id::summary_graph(),
+            );
+            assert!(counted.contains(&quad.to_string()), "{actor}'s {family:?} stances: {counted:#?}");
+        }
         assert_kept(&store, "three articles");
 
         // The same article again, with other stances and an earlier date.

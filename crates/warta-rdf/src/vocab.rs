@@ -40,7 +40,7 @@ pub mod warta {
     //! The warta vocabulary, `https://w3id.org/warta/ns#` (published in `data/ontology.ttl`).
     use oxrdf::NamedNodeRef;
 
-    use warta_text::model::{ActorKind, Relation};
+    use warta_text::model::{ActorKind, Family, Relation};
 
     /// A news article; its statements live in the named graph of the same IRI.
     pub const ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#Article");
@@ -106,6 +106,18 @@ pub mod warta {
     pub const STANCE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#stanceCount");
     /// Actor → the stances it receives, counted once per article.
     pub const RECEIVED_STANCE_COUNT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#receivedStanceCount");
+
+    /// Actor → the stances of a family it takes (`warta:appealCount`, `warta:cooperateCount`,
+    /// `warta:disapproveCount`), counted as [`STANCE_COUNT`] is; `None` for affiliation, which
+    /// is no stance.
+    pub fn family_count(family: Family) -> Option<NamedNodeRef<'static>> {
+        match family {
+            Family::Appeal => Some(NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#appealCount")),
+            Family::Cooperate => Some(NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#cooperateCount")),
+            Family::Disapprove => Some(NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#disapproveCount")),
+            Family::Affiliation => None,
+        }
+    }
 
     /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
     pub fn relation(relation: Relation) -> NamedNodeRef<'static> {
