@@ -120,7 +120,7 @@ fn actors_not_linked_to_wikidata() {
 }
 
 #[test]
-fn stances_by_family_follow_the_vocabulary() {
+fn stances_by_family_count_the_families_of_the_vocabulary() {
     let rows = rows("stances-by-family");
     assert!(has(&rows, &["Heiko Maas", "appeal", "2"]), "{rows:?}");
     assert!(has(&rows, &["Catherine Colonna", "disapprove", "2"]));
@@ -136,7 +136,7 @@ fn mediators_and_their_parties() {
 
 #[test]
 fn affiliations_as_stated() {
-    let rows = rows("affiliations");
+    let rows: Vec<Vec<String>> = rows("affiliations").into_iter().map(|row| row[..2].to_vec()).collect();
     assert!(has(&rows, &["Joe Biden", "Partai Demokrat AS"]), "{rows:?}");
     assert!(has(&rows, &["Ibrahim Kalin", "Turki"]), "juru bicara Erdogan works for Turkey");
     assert!(
@@ -269,13 +269,14 @@ ORDER BY ?mediator
         r##"# Which persons hold a post in which country or organisation, as the articles state it?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?person ?organisation WHERE {
+SELECT ?person ?organisation (COUNT(DISTINCT ?article) AS ?articles) WHERE {
   ?article a warta:Article .
   GRAPH ?article { ?p warta:affiliatedWith ?o }
   ?p rdfs:label ?person . FILTER(LANG(?person) = "id")
   ?o rdfs:label ?organisation . FILTER(LANG(?organisation) = "id")
 }
-ORDER BY ?person ?organisation
+GROUP BY ?person ?organisation
+ORDER BY DESC(?articles) ?person ?organisation
 "##,
     ),
     (
@@ -302,7 +303,7 @@ ORDER BY ?source ?relation ?target
 fn the_summary_answers_as_the_article_graphs_do() {
     for (name, from_articles) in FROM_THE_ARTICLE_GRAPHS {
         let mut expected = run(&[from_articles]);
-        let mut got = rows(name);
+        let mut got = run(&["--name", name, "--all"]);
         expected.sort();
         got.sort();
         assert!(!got.is_empty(), "{name} answers on the seeds");
