@@ -90,8 +90,9 @@ pub enum ReferenceTarget {
     Antecedent,
     Speaker,
     Country,
-    /// The countries the text last made its subject together (`ketiga negara itu`).
-    Countries,
+    /// The countries the text last made its subject together (`negara-negara itu`); with a
+    /// count, the last group of that many countries it named together (`ketiga negara itu`).
+    Countries(Option<usize>),
     /// Opening a sentence, the two actors the last one was about (`Keduanya`, `Kedua pemimpin`
     /// after `X dan Y` or `X bertemu Y`); elsewhere the conflict's parties.
     Pair,
@@ -370,7 +371,7 @@ impl Lexicon {
                 "antecedent" => ReferenceTarget::Antecedent,
                 "speaker" => ReferenceTarget::Speaker,
                 "country" => ReferenceTarget::Country,
-                "countries" => ReferenceTarget::Countries,
+                "countries" => ReferenceTarget::Countries(None),
                 "pair" => ReferenceTarget::Pair,
                 "ministry" => ReferenceTarget::Ministry,
                 "organization" => ReferenceTarget::Organization,
@@ -378,8 +379,11 @@ impl Lexicon {
                 "statement" => ReferenceTarget::Statement,
                 "last-act" => ReferenceTarget::LastAct,
                 "setting" => ReferenceTarget::Setting,
-                other => match other.strip_prefix("agent-of:") {
-                    Some(root) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
+                other => match (other.strip_prefix("agent-of:"), other.strip_prefix("countries:")) {
+                    (Some(root), _) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
+                    (_, Some(count)) if count.parse::<usize>().is_ok_and(|n| n > 1) => {
+                        ReferenceTarget::Countries(count.parse().ok())
+                    }
                     _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
                 },
             };

@@ -118,6 +118,9 @@ struct State {
     position: usize,
     /// Who did the last hostile act the text mentioned, or was last disapproved of for one.
     last_act: Vec<ActorKey>,
+    /// Countries the text named together (a plural subject, a clause's parties), most recent
+    /// last: what `keempat negara tersebut` counts back to.
+    country_groups: Vec<Vec<ActorKey>>,
     /// The parties of the last stance told of each relation: what `kecaman serupa` repeats.
     last_objects: HashMap<Relation, Vec<ActorKey>>,
     /// The posts the article named, in order: who holds which title where.
@@ -238,6 +241,18 @@ impl Discourse<'_> {
             self.clause(input, clause, mentions, &resolved, &speaker);
         }
 
+        let groups = clauses
+            .clauses
+            .iter()
+            .flat_map(|c| [&c.subjects, &c.objects])
+            .chain([&clauses.topic])
+            .map(|ms| self.countries_among(&ms.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect::<Vec<_>>()))
+            .filter(|group| group.len() > 1)
+            .collect::<Vec<_>>();
+        for group in groups {
+            self.state.country_groups.retain(|g| *g != group);
+            self.state.country_groups.push(group);
+        }
         for event in &clauses.events {
             let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
             if !agents.is_empty() {
@@ -268,6 +283,16 @@ impl Discourse<'_> {
             None if !topic.is_empty() => self.state.speaker = topic,
             None => {}
         }
+    }
+
+    /// The countries among `keys`, each once, in order.
+    fn countries_among(&self, keys: &[ActorKey]) -> Vec<ActorKey> {
+        keys.iter().fold(Vec::new(), |mut found, k| {
+            if self.kind(k) == Some(ActorKind::Country) && !found.contains(k) {
+                found.push(k.clone());
+            }
+            found
+        })
     }
 
     fn remember(&mut self, keys: &[ActorKey]) {
@@ -494,15 +519,26 @@ impl Discourse<'_> {
             ReferenceTarget::Country => last(&self.state.countries),
             // `Iran, Rusia, dan Turki mengecam ... Ketiga negara itu ...`: the countries of the
             // last plural subject; with none, the countries this sentence named before it.
-            ReferenceTarget::Countries => {
-                let countries = |keys: &[ActorKey]| -> Vec<ActorKey> {
-                    keys.iter().filter(|k| self.kind(k) == Some(ActorKind::Country)).cloned().collect()
-                };
+            ReferenceTarget::Countries(count) => {
+                let countries = |keys: &[ActorKey]| -> Vec<ActorKey> { self.countries_among(keys) };
                 let topic = countries(&self.state.topic);
-                if topic.len() > 1 {
+                let latest = if topic.len() > 1 {
                     topic
                 } else {
                     countries(&self.state.sentence_seen)
+                };
+                // A count names the group: `Keempat negara tersebut` after four countries acted
+                // together, though a sentence about one of them came between.
+                match count {
+                    Some(n) if latest.len() != *n => self
+                        .state
+                        .country_groups
+                        .iter()
+                        .rev()
+                        .find(|group| group.len() == *n)
+                        .cloned()
+                        .unwrap_or(latest),
+                    _ => latest,
                 }
             }
             ReferenceTarget::Ministry => last(&self.state.ministries),
