@@ -381,9 +381,7 @@ impl Lexicon {
                 "setting" => ReferenceTarget::Setting,
                 other => match (other.strip_prefix("agent-of:"), other.strip_prefix("countries:")) {
                     (Some(root), _) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
-                    (_, Some(count)) if count.parse::<usize>().is_ok_and(|n| n > 1) => {
-                        ReferenceTarget::Countries(count.parse().ok())
-                    }
+                    (_, Some(count)) if count.parse::<usize>().is_ok_and(|n| n > 1) => ReferenceTarget::Countries(count.parse().ok()),
                     _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
                 },
             };
