@@ -102,6 +102,9 @@ pub enum ReferenceTarget {
     Statement,
     /// Whoever last did the act of this root (`pasukan pendudukan` → the agent of `menduduki`).
     AgentOf(String),
+    /// Whoever the text last told doing the act of this root, and no one otherwise: a noun of
+    /// any deed with a demonstrative (`deklarasi tersebut` after `X mendeklarasikan ...`).
+    DoerOf(String),
     /// Whoever did the last hostile act the text mentioned (`serangan itu`).
     LastAct,
     /// The same for an act a state does within its borders (`kudeta itu`): with none told of,

@@ -112,6 +112,8 @@ struct State {
     statement_issuer: Vec<ActorKey>,
     section: Option<usize>,
     agents: HashMap<String, Vec<ActorKey>>,
+    /// Who did each act the text told of, hostile or not, by root (`deklarasi tersebut`).
+    doers: HashMap<String, Vec<ActorKey>>,
     /// The subject the current sentence names outright, with where each mention starts.
     sentence_topic: Vec<(usize, ActorKey)>,
     /// Where the mention being resolved starts.
@@ -252,6 +254,12 @@ impl Discourse<'_> {
         for group in groups {
             self.state.country_groups.retain(|g| *g != group);
             self.state.country_groups.push(group);
+        }
+        for deed in &clauses.deeds {
+            let doers: Vec<ActorKey> = deed.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
+            if !doers.is_empty() {
+                self.state.doers.insert(deed.root.clone(), doers);
+            }
         }
         for event in &clauses.events {
             let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
@@ -461,6 +469,9 @@ impl Discourse<'_> {
             {
                 speaker.to_vec()
             }
+            // `X dan Y menyatakan dukungan mereka`: in words reported, not quoted, of several,
+            // `mereka` is those who speak.
+            ReferenceTarget::Group if speaker.len() > 1 && !self.state.in_quote => speaker.to_vec(),
             ReferenceTarget::Group if !speaker.is_empty() => {
                 let others = |keys: Vec<ActorKey>| -> Vec<ActorKey> {
                     keys.into_iter()
@@ -554,6 +565,7 @@ impl Discourse<'_> {
             // `Iran menembakkan rudal ke Israel. AS mengecam serangan itu`: the act named in
             // other words is the last one told.
             ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_else(|| self.state.last_act.clone()),
+            ReferenceTarget::DoerOf(root) => self.state.doers.get(root).cloned().unwrap_or_default(),
             ReferenceTarget::LastAct => self.state.last_act.clone(),
             ReferenceTarget::LastActOrSetting if self.state.last_act.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::LastActOrSetting => self.state.last_act.clone(),

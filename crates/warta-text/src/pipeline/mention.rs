@@ -9,6 +9,7 @@
 //!
 //! Owns: mentions and the posts they carry. Must not: know relations or other sentences.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::lexicon::morph::{Prefix, Suffix};
@@ -146,7 +147,9 @@ const MIN_GIVEN_NAME_SIMILARITY: f64 = 0.75;
 /// A misspelt name must be this long to be matched at edit distance one.
 const MIN_FUZZY_CHARS: usize = 6;
 
-pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[KnownPerson]) -> SentenceMentions {
+/// `known` are the persons the article named before, `deeds` the roots of the acts it told
+/// someone doing (`mendeklarasikan`), which a noun with a demonstrative may refer back to.
+pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[KnownPerson], deeds: &BTreeSet<String>) -> SentenceMentions {
     let keys: Vec<String> = tokens.iter().map(|t| t.key.clone()).collect();
     let matches = lexicon.phrases.find(&keys);
     let theatres = matches
@@ -164,6 +167,7 @@ pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[K
         lexicon,
         atoms: &atoms,
         known,
+        deeds,
         mentions: Vec::new(),
     };
     composer.run();
@@ -300,6 +304,7 @@ struct Composer<'a> {
     lexicon: &'a Lexicon,
     atoms: &'a [Option<(Range<usize>, Atom)>],
     known: &'a [KnownPerson],
+    deeds: &'a BTreeSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -395,7 +400,10 @@ impl Composer<'_> {
     /// Composes the mention starting at `index`, returning where the next one may start.
     fn compose_at(&mut self, index: usize) -> Option<usize> {
         let Some((range, atom)) = self.atom(index).cloned() else {
-            return self.demonstrative_subject(index).or_else(|| self.discovered_person(index));
+            return self
+                .demonstrative_subject(index)
+                .or_else(|| self.deed_reference(index))
+                .or_else(|| self.discovered_person(index));
         };
         match atom {
             Atom::Blocked => Some(range.end),
@@ -1049,6 +1057,30 @@ impl Composer<'_> {
         })
     }
 
+    /// `deklarasi tersebut`, `pengakuan itu`: a noun of a deed with a demonstrative points back
+    /// at whoever the text told doing that deed before (the discourse stage finds them by the
+    /// noun's root).
+    fn deed_reference(&mut self, index: usize) -> Option<usize> {
+        let token = self.tokens.get(index)?;
+        let demonstrative = self
+            .tokens
+            .get(index + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && self.lexicon.word_class(&t.key) == Some(WordClass::Det));
+        if token.kind != TokenKind::Word || !demonstrative || self.lexicon.word_class(&token.key).is_some() {
+            return None;
+        }
+        let analysis = self.lexicon.stemmer.analyze(&token.key)?;
+        (analysis.pattern.is_nominal() && !analysis.possessive && self.deeds.contains(&analysis.root)).then(|| {
+            self.push(
+                index..index + 2,
+                Referent::Reference(ReferenceTarget::DoerOf(analysis.root)),
+                Role::Name,
+                None,
+                false,
+            )
+        })
+    }
+
     /// A person the gazetteer does not know, introduced by a verb of saying (`kata Saeed
     /// Khatibzadeh`) or followed by a post in apposition (`Ruben Vardanyan, pejabat ...`).
     fn discovered_person(&mut self, index: usize) -> Option<usize> {
@@ -1097,7 +1129,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
-        let found = find_mentions(&tokens, text, lexicon, &[]);
+        let found = find_mentions(&tokens, text, lexicon, &[], &BTreeSet::new());
         let got: Vec<String> = found
             .mentions
             .iter()

@@ -104,6 +104,9 @@ pub struct SentenceClauses {
     pub clauses: Vec<Clause>,
     pub attributions: Vec<Attribution>,
     pub events: Vec<Event>,
+    /// Every act the sentence tells someone doing (`X mendeklarasikan ...`), hostile or not, so
+    /// that `deklarasi tersebut` later knows whose it was.
+    pub deeds: Vec<Event>,
     /// Mention indexes of the sentence's first subject: who the sentence is about, which later
     /// pronouns and `pihaknya` fall back on.
     pub topic: Vec<usize>,
@@ -315,7 +318,34 @@ impl Sentence<'_> {
             }
         }
         self.narrated_acts(&mut result.events);
+        result.deeds = self.deeds();
         result
+    }
+
+    /// The acts the sentence tells someone doing, by root: its active verbs with their subjects
+    /// (`X mengakui ...`), and nouns of acts with their owner right after them (`pengakuan X`).
+    fn deeds(&self) -> Vec<Event> {
+        let deed = |root: &str, agents: Vec<usize>| {
+            (!agents.is_empty()).then(|| Event {
+                root: root.to_owned(),
+                agents,
+                targets: Vec::new(),
+            })
+        };
+        let verbs = self
+            .preds
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind != PredKind::Copula && !p.passive && !p.nominal)
+            .filter_map(|(index, pred)| deed(&self.analysis(pred.tokens.start)?.root, self.subject_of(index, 0)));
+        let nouns = (0..self.tokens.len()).filter_map(|index| {
+            let analysis = self.analysis(index).filter(|a| a.pattern.is_nominal() && !a.possessive)?;
+            let owner = self
+                .mention_at(index + 1)
+                .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == index + 1))?;
+            deed(&analysis.root, vec![owner])
+        });
+        verbs.chain(nouns).collect()
     }
 
     /// Hostile acts the sentence tells of with their doer (`X melancarkan serangan`, `serangan
@@ -589,7 +619,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
-        let mentions = find_mentions(&tokens, text, lexicon, &[]).mentions;
+        let mentions = find_mentions(&tokens, text, lexicon, &[], &Default::default()).mentions;
         let result = analyze(&tokens, &mentions, lexicon);
         let name = |m: &usize| match &mentions[*m].referent {
             Referent::Actor(k) => k.to_string(),
