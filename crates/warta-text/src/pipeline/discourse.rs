@@ -110,6 +110,9 @@ struct State {
     topic: Vec<ActorKey>,
     speaker: Vec<ActorKey>,
     statement_issuer: Vec<ActorKey>,
+    /// Who the text last told saying something, by name (not by a bare tag or an untagged
+    /// quote): whose words `pernyataan itu` is, when no statement was named as such.
+    sayer: Vec<ActorKey>,
     section: Option<usize>,
     agents: HashMap<String, Vec<ActorKey>>,
     /// Who did each act the text told of, hostile or not, by root (`deklarasi tersebut`).
@@ -283,6 +286,15 @@ impl Discourse<'_> {
             .find(|k| self.kind(k) == Some(ActorKind::Person));
         if let Some(person) = salient {
             self.state.salient_person = Some(person.clone());
+        }
+        let named_sayer = clauses
+            .attributions
+            .iter()
+            .zip(&speakers)
+            .filter(|(a, keys)| matches!(a.speaker, Speaker::Mentions(_)) && !keys.is_empty())
+            .next_back();
+        if let Some((_, keys)) = named_sayer {
+            self.state.sayer.clone_from(keys);
         }
         // `katanya` and an untagged quote belong to whoever was salient last: the speaker of
         // this sentence, else its subject (`Aliyev mendesak Macron ... "Dia ...," katanya`).
@@ -556,10 +568,14 @@ impl Discourse<'_> {
             ReferenceTarget::Organization => last(&self.state.organizations),
             ReferenceTarget::CountryOfAntecedent => antecedent().iter().filter_map(|k| self.lexicon.gazetteer.country_of(k)).collect(),
             ReferenceTarget::Statement => {
-                if self.state.statement_issuer.is_empty() {
-                    self.state.topic.clone()
-                } else {
+                // `Y menyebut pernyataan itu ...`: not Y's own statement.
+                let sayer: Vec<ActorKey> = self.state.sayer.iter().filter(|k| !speaker.contains(k)).cloned().collect();
+                if !self.state.statement_issuer.is_empty() {
                     self.state.statement_issuer.clone()
+                } else if !sayer.is_empty() {
+                    sayer
+                } else {
+                    self.state.topic.clone()
                 }
             }
             // `Iran menembakkan rudal ke Israel. AS mengecam serangan itu`: the act named in
