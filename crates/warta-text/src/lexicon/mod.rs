@@ -165,6 +165,10 @@ pub enum WordClass {
     /// Asks for what the stance noun after it names (`meminta dukungan kepada X`): the stance is
     /// sought, not taken.
     Request,
+    /// Withholds or gives up what the stance noun after it names (`menahan dana dukungan bagi X`,
+    /// `melepaskan perannya sebagai mediator`): that stance is not held. A verb like others, so
+    /// `word_class` never returns it; `is_withdrawal` does.
+    Withdraw,
     /// Heads the name of an institution (`Dewan`, `Komisi`): never a word of a person's name. Not
     /// a closed-class word, so `word_class` never returns it; `is_institution_word` does.
     Body,
@@ -454,6 +458,7 @@ impl Lexicon {
                 "receive" => WordClass::Receive,
                 "include" => WordClass::Include,
                 "request" => WordClass::Request,
+                "withdraw" => WordClass::Withdraw,
                 "body" => WordClass::Body,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
@@ -739,7 +744,15 @@ impl Lexicon {
 
     /// The class of a closed-class word, by its folded form.
     pub fn word_class(&self, folded: &str) -> Option<WordClass> {
-        self.function_words.get(folded).copied().filter(|class| *class != WordClass::Body)
+        self.function_words
+            .get(folded)
+            .copied()
+            .filter(|class| !matches!(class, WordClass::Body | WordClass::Withdraw))
+    }
+
+    /// True for a verb of withholding or giving up (`menahan`, `melepaskan`).
+    pub fn is_withdrawal(&self, folded: &str) -> bool {
+        self.function_words.get(folded) == Some(&WordClass::Withdraw)
     }
 
     /// True for a noun that heads an institution's name (`Dewan Nasional`): no person's name

@@ -553,6 +553,7 @@ impl Sentence<'_> {
                 .any(|i| self.class(i) == Some(WordClass::Deny));
         let negated = denied
             || refused
+            || self.withdrawn(pred)
             || modifiers
                 .iter()
                 .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));

@@ -3,7 +3,7 @@
 
 use crate::lexicon::{Slot, WordClass};
 use crate::model::Relation;
-use crate::pipeline::clause::{Pred, Sentence};
+use crate::pipeline::clause::{Pred, PredKind, Sentence};
 
 impl Sentence<'_> {
     /// True when `subjects` are what an earlier accusation in the sentence accuses: the clause
@@ -83,6 +83,31 @@ impl Sentence<'_> {
             before -= 1;
         }
         pred.nominal && before.checked_sub(1).is_some_and(|b| self.class(b) == Some(WordClass::Request))
+    }
+
+    /// `AS menahan dana dukungan bagi Sudan`, `melepaskan perannya sebagai mediator`: a stance
+    /// noun in the object of a verb of withholding is not held. Looked for leftward within the
+    /// clause, up to a comma or another verb (`menahan diri dan menawarkan diri menjadi
+    /// mediator` still offers).
+    pub(super) fn withdrawn(&self, pred: &Pred) -> bool {
+        let noun = pred.nominal || pred.agent || self.analysis(pred.tokens.start).is_some_and(|a| a.pattern.is_nominal());
+        // A judged act is still judged when stopping it is asked (`menghentikan pelanggaran
+        // oleh X`).
+        if !noun || self.is_claim(pred) {
+            return false;
+        }
+        let clause_start = self.clause_start(pred.tokens.start);
+        (clause_start..pred.tokens.start)
+            .rev()
+            .take_while(|&i| {
+                !self.is_punct(i, &[","])
+                    && !self.pred_starting(i).is_some_and(|q| {
+                        self.preds
+                            .get(q)
+                            .is_some_and(|p| p.kind != PredKind::Copula && !p.nominal && !self.lexicon.is_withdrawal(self.key(i)))
+                    })
+            })
+            .any(|i| self.lexicon.is_withdrawal(self.key(i)))
     }
 
     /// `menawarkan diri untuk`, `kesiapan X untuk`, `berjanji untuk`: the act after is announced.

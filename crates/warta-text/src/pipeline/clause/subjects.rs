@@ -406,8 +406,9 @@ impl Sentence<'_> {
                     | WordClass::Include
                     | WordClass::Request,
                 ) => {}
-                // Never returned by `class`: an institution noun reads as a plain word.
-                Some(WordClass::Body) | None => {
+                // Never returned by `class`: an institution noun and a verb of withholding read as
+                // plain words.
+                Some(WordClass::Body | WordClass::Withdraw) | None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
                         if let Some(head) = self.relative_head(at) {
