@@ -1,6 +1,7 @@
 //! Whether a clause is asserted: negation before its predicate, speculation, announcement by
 //! a governing word (`menawarkan diri untuk`), and what an accusation alleges.
 
+use crate::lexicon::morph::Prefix;
 use crate::lexicon::{Slot, WordClass};
 use crate::model::Relation;
 use crate::pipeline::clause::{Pred, PredKind, Sentence};
@@ -87,10 +88,14 @@ impl Sentence<'_> {
 
     /// `AS menahan dana dukungan bagi Sudan`, `melepaskan perannya sebagai mediator`: a stance
     /// noun in the object of a verb of withholding is not held. Looked for leftward within the
-    /// clause, up to a comma or another verb (`menahan diri dan menawarkan diri menjadi
-    /// mediator` still offers).
+    /// noun phrase the verb takes: up to a comma, another verb or a word that opens another predicate
+    /// (`menahan diri dan menawarkan diri menjadi mediator` still offers).
     pub(super) fn withdrawn(&self, pred: &Pred) -> bool {
-        let noun = pred.nominal || pred.agent || self.analysis(pred.tokens.start).is_some_and(|a| a.pattern.is_nominal());
+        // `menawarkan diri menjadi mediator` is a verb's act, whatever noun it ends in.
+        let verb = self
+            .analysis(pred.tokens.start)
+            .is_some_and(|a| matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber)));
+        let noun = !verb && (pred.nominal || pred.agent || self.analysis(pred.tokens.start).is_some_and(|a| a.pattern.is_nominal()));
         // A judged act is still judged when stopping it is asked (`menghentikan pelanggaran
         // oleh X`).
         if !noun || self.is_claim(pred) {
@@ -101,6 +106,20 @@ impl Sentence<'_> {
             .rev()
             .take_while(|&i| {
                 !self.is_punct(i, &[","])
+                    && !matches!(
+                        self.class(i),
+                        Some(
+                            WordClass::Announce
+                                | WordClass::Copula
+                                | WordClass::Conj
+                                | WordClass::Condition
+                                | WordClass::Hope
+                                | WordClass::Request
+                                | WordClass::Receive
+                                | WordClass::Source
+                                | WordClass::Deny
+                        )
+                    )
                     && !self.pred_starting(i).is_some_and(|q| {
                         self.preds
                             .get(q)
