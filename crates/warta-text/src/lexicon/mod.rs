@@ -251,6 +251,10 @@ pub struct Lexicon {
     pub titles: Vec<Title>,
     pub heads: Vec<HeadRole>,
     pub references: Vec<Reference>,
+    /// The head nouns of two-word references with a demonstrative (`negara` of `negara itu`),
+    /// folded, with the reference: a description between them keeps the reference
+    /// (`negara Eropa Timur itu`).
+    reference_heads: HashMap<String, usize>,
     pub triggers: Vec<Trigger>,
     roots_to_triggers: HashMap<String, Vec<usize>>,
     /// Phrase triggers by the word or the root their first word is written with.
@@ -701,6 +705,16 @@ impl Lexicon {
         fuzzy_names.sort();
         fuzzy_names.dedup();
 
+        let mut reference_heads = HashMap::new();
+        for (index, reference) in references.iter().enumerate() {
+            let words: Vec<String> = reference.phrase.split_whitespace().map(crate::text::fold).collect();
+            if let [head, demonstrative] = words.as_slice() {
+                if function_words.get(demonstrative) == Some(&WordClass::Det) {
+                    reference_heads.entry(head.clone()).or_insert(index);
+                }
+            }
+        }
+
         let ontology = text("ontology.ttl")?;
         let fingerprint = {
             use sha2::{Digest, Sha256};
@@ -721,6 +735,7 @@ impl Lexicon {
             titles,
             heads,
             references,
+            reference_heads,
             triggers,
             roots_to_triggers,
             phrases_by_first_word,
@@ -748,6 +763,11 @@ impl Lexicon {
             .get(folded)
             .copied()
             .filter(|class| !matches!(class, WordClass::Body | WordClass::Withdraw))
+    }
+
+    /// The reference a head noun makes with a demonstrative (`negara` → that of `negara itu`).
+    pub fn reference_head(&self, folded: &str) -> Option<&Reference> {
+        self.reference_heads.get(folded).and_then(|&i| self.references.get(i))
     }
 
     /// True for a verb of withholding or giving up (`menahan`, `melepaskan`).

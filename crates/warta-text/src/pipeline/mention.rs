@@ -120,6 +120,9 @@ impl KnownPerson {
     }
 }
 
+/// Words a description may put between a referring noun and its demonstrative.
+const MAX_DESCRIPTION_WORDS: usize = 3;
+
 /// One lexicon reading chosen at a position.
 #[derive(Debug, Clone)]
 enum Atom {
@@ -403,6 +406,7 @@ impl Composer<'_> {
             return self
                 .demonstrative_subject(index)
                 .or_else(|| self.deed_reference(index))
+                .or_else(|| self.described_reference(index))
                 .or_else(|| self.discovered_person(index));
         };
         match atom {
@@ -414,7 +418,11 @@ impl Composer<'_> {
                 Some(self.push(range.start..end, referent, Role::Name, post.map(|(p, _)| p), false))
             }
             Atom::Title(title) => self.title_chain(index, title).or(Some(range.end)),
-            Atom::Head(head) => Some(self.head(index, range.end, head).unwrap_or(range.end)),
+            Atom::Head(head) => Some(
+                self.head(index, range.end, head)
+                    .or_else(|| self.described_reference(index))
+                    .unwrap_or(range.end),
+            ),
             Atom::Reference(reference) => {
                 // `Pihak Rusia` is Russia, not "the parties".
                 if let Some(actor) = self.actor_at(range.end).filter(|_| self.key(index) == "pihak") {
@@ -1055,6 +1063,38 @@ impl Composer<'_> {
                 false,
             )
         })
+    }
+
+    /// `negara Eropa Timur itu`, `Badan negara-negara Afrika itu`: a referring head noun, a short
+    /// description of names, head nouns and prepositions, and a demonstrative refer as `negara
+    /// itu` does. A lower-case noun ends the description, so `negara Arab ... tahun ini` is no
+    /// reference.
+    fn described_reference(&mut self, index: usize) -> Option<usize> {
+        let reference = self.lexicon.reference_head(self.key(index))?;
+        let target = reference.target.clone();
+        // Where the description's next word ends: a head noun (`negara-negara`) is one reading.
+        let describing = |i: usize| match self.atom(i) {
+            Some((range, Atom::Head(_))) => Some(range.end),
+            Some(_) => None,
+            None => self
+                .tokens
+                .get(i)
+                .filter(|t| t.kind == TokenKind::Word && (t.capitalized || self.lexicon.word_class(&t.key) == Some(WordClass::Prep)))
+                .map(|_| i + 1),
+        };
+        let mut end = index + 1;
+        for _ in 0..MAX_DESCRIPTION_WORDS {
+            match describing(end) {
+                Some(next) => end = next,
+                None => break,
+            }
+        }
+        let demonstrative = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Word && self.lexicon.word_class(&t.key) == Some(WordClass::Det));
+        (end > index + 1 && demonstrative && !self.lexicon.word_class(self.key(end - 1)).is_some_and(|c| c == WordClass::Prep))
+            .then(|| self.push(index..end + 1, Referent::Reference(target), Role::Name, None, false))
     }
 
     /// `deklarasi tersebut`, `pengakuan itu`: a noun of a deed with a demonstrative points back

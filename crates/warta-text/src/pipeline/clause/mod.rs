@@ -556,7 +556,7 @@ impl Sentence<'_> {
             || self.withdrawn(pred)
             || modifiers
                 .iter()
-                .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
+                .any(|&i| self.class(i) == Some(WordClass::Neg) || self.key(i) == "tanpa");
         let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge))
             || self.hoped_for(pred)
             || self.supposed(pred)
