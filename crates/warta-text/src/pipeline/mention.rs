@@ -658,6 +658,19 @@ impl Composer<'_> {
                 {
                     index += 1
                 }
+                // `Ketua Komisi Penasihat PBB terkait Provinsi Rakhine, Kofi Annan`: what the post is
+                // about, in capitals after a preposition, before the name in apposition.
+                (_, None)
+                    if org.is_some() && matches!(self.lexicon.word_class(self.key(index)), Some(WordClass::Prep | WordClass::Purpose)) =>
+                {
+                    let end = (index + 1..index + 4)
+                        .find(|&i| !self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized))
+                        .unwrap_or(index + 4);
+                    if end == index + 1 || self.key(end) != "," || self.name_after_title(end + 1).is_none() {
+                        break;
+                    }
+                    index = end;
+                }
                 // `Menteri Luar Negeri Turki, Hakan Fidan`; `Menteri Luar Negeri, Retno Marsudi`.
                 (",", _)
                     if (org.is_some() || self.tokens.get(start).is_some_and(|t| t.capitalized))
