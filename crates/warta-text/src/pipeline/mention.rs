@@ -424,6 +424,11 @@ impl Composer<'_> {
                     .unwrap_or(range.end),
             ),
             Atom::Reference(reference) => {
+                // `berada di pihak Ukraina`: the side one stands on is a trigger's word, not a
+                // reference, and the actor after it is the party.
+                if self.key(index) == "pihak" && index.checked_sub(1).is_some_and(|before| self.key(before) == "di") {
+                    return Some(range.end);
+                }
                 // `Pihak Rusia` is Russia, not "the parties".
                 if let Some(actor) = self.actor_at(range.end).filter(|_| self.key(index) == "pihak") {
                     let role = self.role_of(&actor, Role::State);
