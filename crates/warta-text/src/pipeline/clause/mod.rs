@@ -258,6 +258,14 @@ impl Sentence<'_> {
         self.lexicon.triggers.get(index)
     }
 
+    /// A nominal trigger, or a phrase that opens with a noun of an act (`pelanggaran hukum`).
+    fn is_noun_of_act(&self, pred: &Pred) -> bool {
+        pred.nominal
+            || self
+                .analysis(pred.tokens.start)
+                .is_some_and(|a| a.pattern.suffix == Some(crate::lexicon::morph::Suffix::An) && a.pattern.is_nominal())
+    }
+
     /// A claim word (`ilegal`, `tidak dapat diterima`): its stance belongs to whoever says it.
     pub(super) fn is_claim(&self, pred: &Pred) -> bool {
         pred.triggers
@@ -417,7 +425,7 @@ impl Sentence<'_> {
             } else if let Some(owner) = claim.then(|| self.described_possessor(pred)).flatten() {
                 subjects = owner;
                 rule = "claim";
-            } else if let Some(doers) = (claim && pred.nominal).then(|| self.act_owner(pred)).flatten() {
+            } else if let Some(doers) = (claim && self.is_noun_of_act(pred)).then(|| self.act_owner(pred)).flatten() {
                 // `pelanggaran oleh kapal China`, `pelanggaran hukum internasional oleh Israel`.
                 subjects = doers;
                 rule = "claim";
