@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::lexicon::{Lexicon, ReferenceTarget};
 use crate::model::{ActorKey, ActorKind, Modality, Relation};
-use crate::pipeline::clause::{Clause, SentenceClauses, Speaker};
+use crate::pipeline::clause::{Attribution, Clause, SentenceClauses, Speaker};
 use crate::pipeline::mention::{Mention, Referent, SentenceMentions};
 use crate::pipeline::segment::Sentence;
 
@@ -242,7 +242,11 @@ impl Discourse<'_> {
         // Posts first: whose side a speaker is on decides whether a claim is an accusation.
         self.affiliations(input, mentions, &resolved, &clauses.attributions, &speakers);
         for clause in &clauses.clauses {
-            let speaker = clause.attribution.and_then(|a| speakers.get(a)).cloned().unwrap_or_default();
+            // The stance is the country's; who speaks on, and for whom, stays the ministry.
+            let speaker = clause
+                .attribution
+                .and_then(|a| Some(self.country_for_its_ministry(clauses.attributions.get(a)?, speakers.get(a)?.clone(), mentions)))
+                .unwrap_or_default();
             self.clause(input, clause, mentions, &resolved, &speaker);
         }
 
@@ -313,6 +317,24 @@ impl Discourse<'_> {
             }
             found
         })
+    }
+
+    /// `"Indonesia mendesak ...," jelas Kemlu`: a ministry's words worded with its country as
+    /// the subject are the country's (ANNOTATION.md, Rulings).
+    fn country_for_its_ministry(&self, attribution: &Attribution, speaker: Vec<ActorKey>, mentions: &[Mention]) -> Vec<ActorKey> {
+        let [ministry] = speaker.as_slice() else { return speaker };
+        let Some(country) = self.lexicon.gazetteer.country_of(ministry).filter(|_| self.is_ministry(ministry)) else {
+            return speaker;
+        };
+        let opens_with_country = mentions
+            .iter()
+            .find(|m| attribution.scope.contains(&m.tokens.start))
+            .is_some_and(|m| m.tokens.start <= attribution.scope.start + 1 && m.referent == Referent::Actor(country.clone()));
+        if attribution.quoted && opens_with_country {
+            vec![country]
+        } else {
+            speaker
+        }
     }
 
     fn remember(&mut self, keys: &[ActorKey]) {
