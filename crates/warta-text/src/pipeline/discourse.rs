@@ -64,7 +64,7 @@ pub fn statements(
     // An unnamed holder is the person the article names in that post anywhere, later too
     // (ANNOTATION.md, Rulings: `sekretaris jenderal NATO` ... `Sekretaris Jenderal NATO Jens
     // Stoltenberg`).
-    let named_posts = sentences
+    let named_posts: Vec<HeldPost> = sentences
         .iter()
         .flat_map(|input| &input.mentions.mentions)
         .filter_map(|mention| {
@@ -81,12 +81,24 @@ pub fn statements(
             })
         })
         .collect();
+    // Listed persons the article names anywhere, with no post of their own in it.
+    let listed_persons = sentences
+        .iter()
+        .flat_map(|input| &input.mentions.mentions)
+        .filter(|mention| mention.post.is_none())
+        .filter_map(|mention| match &mention.referent {
+            Referent::Actor(key) if lexicon.gazetteer.kind(key) == Some(ActorKind::Person) => Some(key.clone()),
+            _ => None,
+        })
+        .filter(|key| !named_posts.iter().any(|post| &post.person == key))
+        .collect::<BTreeSet<ActorKey>>();
     let mut discourse = Discourse {
         text,
         lexicon,
         parties,
         setting,
         named_posts,
+        listed_persons,
         state: State::default(),
         new_persons: BTreeMap::new(),
         statements: Vec::new(),
@@ -160,6 +172,8 @@ struct Discourse<'a> {
     setting: Option<&'a ActorKey>,
     /// Every post the article names with its organisation, in order.
     named_posts: Vec<HeldPost>,
+    /// Persons the gazetteer lists that the article names without a post.
+    listed_persons: BTreeSet<ActorKey>,
     state: State,
     new_persons: BTreeMap<ActorKey, String>,
     statements: Vec<Statement>,
@@ -443,9 +457,30 @@ impl Discourse<'_> {
             .rev()
             .find(fits)
             .or_else(|| self.named_posts.iter().find(fits));
+        // `Presiden Mesir ...`, later `kata Sisi`: the one person the article names who the
+        // gazetteer places right in that organisation, when the post names none. Not for a title
+        // said relative to someone (`mitranya dari Turki`: his counterpart).
+        let relative = self.lexicon.titles.get(title).is_some_and(|t| {
+            t.text
+                .split_whitespace()
+                .last()
+                .and_then(|word| self.lexicon.stemmer.analyze(&crate::text::fold(word)))
+                .is_some_and(|a| a.possessive)
+        });
+        let listed = || {
+            let org = org.filter(|_| !relative)?;
+            let mut placed = self
+                .listed_persons
+                .iter()
+                .filter(|person| self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent).as_ref() == Some(org));
+            match (placed.next(), placed.next()) {
+                (Some(person), None) => Some(person.clone()),
+                _ => None,
+            }
+        };
         match (named, org) {
             (Some(post), _) => vec![post.person.clone()],
-            (None, Some(org)) => vec![org.clone()],
+            (None, Some(org)) => vec![listed().unwrap_or_else(|| org.clone())],
             (None, None) => Vec::new(),
         }
     }
@@ -805,6 +840,22 @@ impl Discourse<'_> {
             else {
                 continue;
             };
+            // `Presiden Mesir`, the holder the article names elsewhere: the post is stated here.
+            if let Referent::Holder { org: Some(org), title } = &mention.referent {
+                let trigger = self.lexicon.titles.get(*title).map_or_else(String::new, |t| t.text.clone());
+                self.statements.push(Statement {
+                    subject: person,
+                    relation: Relation::AffiliatedWith,
+                    object: org.clone(),
+                    sentence: input.sentence.index,
+                    trigger,
+                    date: input.date.clone(),
+                    modality: Modality::Asserted,
+                    confidence: AFFILIATION_FROM_CONTEXT,
+                    rule: "holder",
+                });
+                continue;
+            }
             if !matches!(mention.referent, Referent::Actor(_) | Referent::NewPerson { .. }) {
                 continue;
             }
