@@ -289,6 +289,25 @@ impl Sentence<'_> {
                     index = first_start.saturating_sub(1);
                     continue;
                 }
+                // `kesepakatan ... yang ditengahi oleh X tersebut merupakan ...`: the agent of a
+                // relative clause's passive is not the head's; go on before the pronoun. But the
+                // doer of a hostile act is (`serangan yang dilakukan oleh X itu harus dikecam`).
+                let verb_end = if self.key(first_start.wrapping_sub(1)) == "oleh" {
+                    first_start.wrapping_sub(1)
+                } else {
+                    first_start
+                };
+                let relative_agent = verb_end
+                    .checked_sub(1)
+                    .and_then(|v| self.pred_ending(v))
+                    .and_then(|q| self.preds.get(q))
+                    .filter(|q| q.passive)
+                    .and_then(|q| self.relative_pronoun_before(q))
+                    .filter(|&pronoun| !self.act_ends_at(pronoun));
+                if let Some(pronoun) = relative_agent {
+                    index = pronoun;
+                    continue;
+                }
                 if passed_coordination {
                     if let Some(governor) = self.governing_predicate(first_start) {
                         return self.subject_of(governor, depth + 1);
@@ -483,6 +502,16 @@ impl Sentence<'_> {
     }
 
     /// The `yang` that opens the relative clause predicate `q` belongs to, if it is one.
+    /// True when a noun of a hostile act (`serangan`, `uji coba rudal`) ends right before `end`.
+    fn act_ends_at(&self, end: usize) -> bool {
+        let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
+        (end.saturating_sub(3)..end).any(|start| {
+            keys.get(start..)
+                .and_then(|rest| self.lexicon.act_at(rest))
+                .is_some_and(|act| start + act.words.len() == end)
+        })
+    }
+
     pub(super) fn relative_pronoun_before(&self, q: &Pred) -> Option<usize> {
         let mut index = q.tokens.start;
         while index > 0 {
