@@ -706,6 +706,17 @@ impl Composer<'_> {
                 Some(self.push(start..end.max(held_to), holder, Role::Official, None, fuzzy))
             }
             Some((referent, end, fuzzy)) => Some(self.push(start..end, referent, Role::Official, None, fuzzy)),
+            // `Diplomat itu`, `menteri tersebut`: a title made definite is the person the text is
+            // about, whatever post the article gave them.
+            None if self.lexicon.word_class(self.key(index)) == Some(WordClass::Det) && index == self.atom(start)?.0.end => {
+                Some(self.push(
+                    start..index + 1,
+                    Referent::Reference(ReferenceTarget::Person),
+                    Role::Name,
+                    None,
+                    false,
+                ))
+            }
             None if self.tokens.get(start).is_some_and(|t| t.capitalized) => {
                 let end = self.atom(start)?.0.end.max(index);
                 Some(self.push(start..end, Referent::Holder { title, org: None }, Role::Official, None, false))
