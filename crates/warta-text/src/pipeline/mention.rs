@@ -89,8 +89,23 @@ pub struct KnownPerson {
 }
 
 impl KnownPerson {
-    /// The person behind a mention, if its name has a usable surname.
-    pub fn from_mention(mention: &Mention, lexicon: &Lexicon) -> Option<KnownPerson> {
+    /// The person behind a mention under each name later sentences may call them by: the last
+    /// word, and for a two-word name that opens with a short family name (`Fu Kong` ... `kata
+    /// Fu`, as Chinese names are written), the first.
+    pub fn from_mention(mention: &Mention, lexicon: &Lexicon) -> Vec<KnownPerson> {
+        let Some(person) = KnownPerson::by_surname(mention, lexicon) else {
+            return Vec::new();
+        };
+        let words: Vec<&str> = person.name.split_whitespace().collect();
+        let family = match words.as_slice() {
+            [first, _] if (2..=3).contains(&first.chars().count()) => Some(crate::text::fold(first)),
+            _ => None,
+        };
+        let first = family.map(|surname| KnownPerson { surname, ..person.clone() });
+        std::iter::once(person).chain(first).collect()
+    }
+
+    fn by_surname(mention: &Mention, lexicon: &Lexicon) -> Option<KnownPerson> {
         let (key, name, listed) = match &mention.referent {
             Referent::NewPerson { key, name } => (key, name.as_str(), false),
             Referent::Actor(key) => {
@@ -1152,6 +1167,22 @@ impl Composer<'_> {
 
     /// A person the gazetteer does not know, introduced by a verb of saying (`kata Saeed
     /// Khatibzadeh`) or followed by a post in apposition (`Ruben Vardanyan, pejabat ...`).
+    /// `Fu Kong, saat menyatakan ..., mengatakan bahwa ...`: a name that opens the sentence,
+    /// set off by a comma, before a verb of saying of its own later in the sentence.
+    fn reports_after(&self, start: usize, name_end: usize) -> bool {
+        let opens = self.tokens.iter().take(start).all(|t| t.kind != TokenKind::Word);
+        opens
+            && self.key(name_end) == ","
+            && self.tokens.iter().skip(name_end + 1).any(|t| {
+                t.kind == TokenKind::Word
+                    && self
+                        .lexicon
+                        .stemmer
+                        .analyze(&t.key)
+                        .is_some_and(|a| a.pattern.prefixes.first() == Some(&Prefix::MeN) && self.lexicon.is_speech(&a))
+            })
+    }
+
     fn discovered_person(&mut self, index: usize) -> Option<usize> {
         let token = self.tokens.get(index)?;
         if token.kind != TokenKind::Word || !token.capitalized || self.atom(index).is_some() {
@@ -1170,7 +1201,7 @@ impl Composer<'_> {
         let post = self.apposition(name.end);
         // A name that ends in the surname of someone named before is that person again.
         let named_before = matches!(name.end.checked_sub(1).and_then(|i| self.atom(i)), Some((_, Atom::Person(_))));
-        if n_words < 2 || (!after_speech && post.is_none() && !named_before) {
+        if n_words < 2 || (!after_speech && post.is_none() && !named_before && !self.reports_after(index, name.end)) {
             return None;
         }
         let referent = match name.known {

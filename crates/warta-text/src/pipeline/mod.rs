@@ -69,7 +69,7 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
     let mut clauses: Vec<clause::SentenceClauses> = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
         let found = mention::find_mentions(&sentence.tokens, text, lexicon, &known_persons, &deeds);
-        for person in found.mentions.iter().filter_map(|m| mention::KnownPerson::from_mention(m, lexicon)) {
+        for person in found.mentions.iter().flat_map(|m| mention::KnownPerson::from_mention(m, lexicon)) {
             if !known_persons.iter().any(|p| p.surname == person.surname) {
                 known_persons.push(person);
             }

@@ -488,8 +488,13 @@ impl Sentence<'_> {
     pub(super) fn in_prepositional_phrase(&self, start: usize) -> bool {
         let mut index = start;
         let mut nouns = 0;
+        let mut coordinated = false;
         while index > 0 {
             if self.class(index - 1) == Some(WordClass::Det) {
+                index -= 1;
+            } else if !coordinated && self.class(index - 1) == Some(WordClass::Coord) && self.is_plain_word(index.saturating_sub(2)) {
+                // `terhadap Gaza dan Lebanon`: coordinated with a place the gazetteer does not list.
+                coordinated = true;
                 index -= 1;
             } else if nouns < 2 && self.is_plain_word(index - 1) && self.pred_covering(index - 1).is_none() {
                 nouns += 1;
@@ -501,7 +506,6 @@ impl Sentence<'_> {
         index > 0 && matches!(self.class(index - 1), Some(WordClass::Prep | WordClass::Source)) && self.key(index - 1) != "oleh"
     }
 
-    /// The `yang` that opens the relative clause predicate `q` belongs to, if it is one.
     /// True when a noun of a hostile act (`serangan`, `uji coba rudal`) ends right before `end`.
     fn act_ends_at(&self, end: usize) -> bool {
         let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
@@ -512,6 +516,7 @@ impl Sentence<'_> {
         })
     }
 
+    /// The `yang` that opens the relative clause predicate `q` belongs to, if it is one.
     pub(super) fn relative_pronoun_before(&self, q: &Pred) -> Option<usize> {
         let mut index = q.tokens.start;
         while index > 0 {
