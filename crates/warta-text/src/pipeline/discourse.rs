@@ -524,7 +524,28 @@ impl Discourse<'_> {
                     _ => self.resolve_reference(&ReferenceTarget::Parties, speaker),
                 }
             }
-            ReferenceTarget::Pair => self.resolve_reference(&ReferenceTarget::Parties, speaker),
+            // `X menyampaikan pesan dari Presiden Y kepada Presiden Z, ... kedua pemimpin`: the two
+            // persons the sentence named before it, besides who speaks or acts; else the
+            // conflict's parties.
+            ReferenceTarget::Pair => {
+                let own = |k: &ActorKey| speaker.contains(k) || self.state.sentence_topic.iter().any(|(_, t)| t == k);
+                let persons = self
+                    .state
+                    .sentence_seen
+                    .iter()
+                    .filter(|k| self.kind(k) == Some(ActorKind::Person) && !own(k))
+                    .fold(Vec::new(), |mut found: Vec<ActorKey>, k| {
+                        if !found.contains(k) {
+                            found.push(k.clone());
+                        }
+                        found
+                    });
+                if persons.len() == 2 {
+                    persons
+                } else {
+                    self.resolve_reference(&ReferenceTarget::Parties, speaker)
+                }
+            }
             ReferenceTarget::Parties if self.parties.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),
