@@ -258,6 +258,18 @@ impl Sentence<'_> {
         self.lexicon.triggers.get(index)
     }
 
+    /// `X dan Y membentuk kelompok kerja untuk membahas ...`: a purpose the subjects set
+    /// themselves by a plain verb of doing, not an appeal to them (`mendesak X dan Y untuk`).
+    fn own_purpose(&self, purpose: usize) -> bool {
+        let clause_start = self.clause_start(purpose);
+        let verbs: Vec<&Pred> = self
+            .preds
+            .iter()
+            .filter(|p| p.tokens.end <= purpose && p.tokens.start >= clause_start)
+            .collect();
+        !verbs.is_empty() && verbs.iter().all(|p| p.kind == PredKind::Verb && !p.passive)
+    }
+
     /// A nominal trigger, or a phrase that opens with a noun of an act (`pelanggaran hukum`).
     fn is_noun_of_act(&self, pred: &Pred) -> bool {
         pred.nominal
@@ -508,7 +520,7 @@ impl Sentence<'_> {
                 .tokens
                 .start
                 .checked_sub(1)
-                .is_some_and(|b| self.class(b) == Some(WordClass::Purpose))
+                .is_some_and(|b| self.class(b) == Some(WordClass::Purpose) && !self.own_purpose(b))
             || self.in_prepositional_phrase(pred.tokens.start);
         let among_subjects = trigger.relation.is_symmetric() && objects.is_empty() && !toward_parties && subjects.len() >= 2 && !governed;
         let reciprocal = among_subjects
