@@ -464,6 +464,11 @@ impl Sentence<'_> {
             if claim && subjects.is_empty() {
                 subjects = self.labelled_actor(pred);
             }
+            // `Sangat tercela bahwa tindakan agresi ini terjadi`: a judgement of the fact a
+            // `bahwa` clause states judges that clause's subject.
+            if claim && subjects.is_empty() && self.key(pred.tokens.end) == "bahwa" {
+                subjects = self.noun_phrase_actors(pred.tokens.end + 1, Relation::Condemns, true);
+            }
             // `tidak ada yang dapat membenarkan serangan Israel`: a judgement ending in a verb
             // judges the hostile act that is its object.
             if claim && subjects.is_empty() && pred.tokens.len() > 1 && self.has_prefix(pred.tokens.end - 1, Prefix::MeN) {
