@@ -98,14 +98,17 @@ pub struct KnownPerson {
 impl KnownPerson {
     /// The person behind a mention under each name later sentences may call them by: the last
     /// word, and for a two-word name that opens with a short family name (`Fu Kong` ... `kata
-    /// Fu`, as Chinese names are written), the first.
+    /// Fu`, `Jeon Ha-kyu` ... `Jeon`, as Chinese and Korean names are written), the first.
     pub fn from_mention(mention: &Mention, lexicon: &Lexicon) -> Vec<KnownPerson> {
         let Some(person) = KnownPerson::by_surname(mention, lexicon) else {
             return Vec::new();
         };
         let words: Vec<&str> = person.name.split_whitespace().collect();
         let family = match words.as_slice() {
-            [first, _] if (2..=3).contains(&first.chars().count()) => Some(crate::text::fold(first)),
+            // `Jeon Ha-kyu`: a hyphenated given name after a family name, as Korean names are written.
+            [first, given] if (2..=3).contains(&first.chars().count()) || (first.chars().count() == 4 && given.contains('-')) => {
+                Some(crate::text::fold(first))
+            }
             _ => None,
         };
         let first = family.map(|surname| KnownPerson { surname, ..person.clone() });
