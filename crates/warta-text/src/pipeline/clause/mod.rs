@@ -65,6 +65,8 @@ pub struct Clause {
     pub attribution: Option<usize>,
     /// `kecaman serupa datang dari X`: the same stance as the last one told, toward its party.
     pub echoes: bool,
+    /// `hasil pembicaraannya dengan X`: no subject named, the noun's `-nya` is who acts.
+    pub owner_clitic: bool,
     pub confidence: f32,
     pub rule: &'static str,
 }
@@ -610,7 +612,9 @@ impl Sentence<'_> {
         }
         let echoes = pred.nominal && objects.is_empty() && matches!(self.key(pred.tokens.end), "serupa" | "senada");
         let useful = claim || reciprocal || toward_parties || echoes || !objects.is_empty();
-        if !useful || (subjects.is_empty() && !claim) {
+        let owner_clitic =
+            subjects.is_empty() && !claim && self.is_noun_of_act(pred) && self.analysis(pred.tokens.start).is_some_and(|a| a.possessive);
+        if !useful || (subjects.is_empty() && !claim && !owner_clitic) {
             return None;
         }
         Some(Clause {
@@ -627,6 +631,7 @@ impl Sentence<'_> {
             announced,
             attribution,
             echoes,
+            owner_clitic,
             confidence: trigger.confidence,
             rule,
         })

@@ -689,6 +689,14 @@ impl Discourse<'_> {
         } else if clause.echoes && clause.objects.is_empty() {
             let objects = self.state.last_objects.get(&clause.relation).cloned().unwrap_or_default();
             (self.keys_of(&clause.subjects, resolved), objects)
+        } else if clause.owner_clitic {
+            // Whoever `-nya` points back to: who speaks, else whom this sentence or the last
+            // was about.
+            self.state.position = clause.tokens.start;
+            (
+                self.resolve_reference(&ReferenceTarget::Antecedent, speaker),
+                self.keys_of(&clause.objects, resolved),
+            )
         } else {
             (self.keys_of(&clause.subjects, resolved), self.keys_of(&clause.objects, resolved))
         };
