@@ -260,6 +260,24 @@ impl Sentence<'_> {
         self.lexicon.triggers.get(index)
     }
 
+    /// `X menyampaikan pesan kepada Y saat bertemu di Moskow`: a meeting in a clause of time
+    /// with no party of its own is with whom the main clause addressed.
+    fn addressee_of_main_clause(&self, pred: &Pred) -> Vec<usize> {
+        let mut opener = pred.tokens.start;
+        while opener > 0 && self.class(opener - 1) == Some(WordClass::Aux) {
+            opener -= 1;
+        }
+        let Some(conj) = opener.checked_sub(1).filter(|&c| self.class(c) == Some(WordClass::Conj)) else {
+            return Vec::new();
+        };
+        (self.clause_start(conj)..conj)
+            .rev()
+            .find(|&i| self.key(i) == "kepada" && self.mention_at(i + 1).is_some())
+            .and_then(|i| self.mention_at(i + 1))
+            .map(|m| self.coordinated_right(m))
+            .unwrap_or_default()
+    }
+
     /// `X dan Y membentuk kelompok kerja untuk membahas ...`: a purpose the subjects set
     /// themselves by a plain verb of doing, not an appeal to them (`mendesak X dan Y untuk`).
     fn own_purpose(&self, purpose: usize) -> bool {
@@ -513,6 +531,9 @@ impl Sentence<'_> {
                 }
                 if objects.is_empty() && !toward_parties {
                     objects = self.receiver(pred);
+                }
+                if objects.is_empty() && !toward_parties && trigger.relation.is_symmetric() {
+                    objects = self.addressee_of_main_clause(pred);
                 }
             }
         }
