@@ -469,11 +469,13 @@ impl Composer<'_> {
                 if label {
                     return Some(range.end);
                 }
-                // `Armenia dan pasukan militernya`: the possessor is the actor just coordinated.
+                // `Armenia dan pasukan militernya`, `Assad, dan pemerintahannya`: the possessor is
+                // the actor just coordinated.
                 let coordinated_with = self.mentions.last().filter(|m| {
-                    let between = m.tokens.end..index;
+                    let comma = usize::from(self.key(m.tokens.end) == ",");
+                    let between = m.tokens.end + comma..index;
                     between.len() <= 3
-                        && matches!(self.key(m.tokens.end), "dan" | "serta")
+                        && matches!(self.key(m.tokens.end + comma), "dan" | "serta")
                         && between
                             .skip(1)
                             .all(|i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
