@@ -311,8 +311,7 @@ impl Discourse<'_> {
             .attributions
             .iter()
             .zip(&speakers)
-            .filter(|(a, keys)| matches!(a.speaker, Speaker::Mentions(_)) && !keys.is_empty())
-            .next_back();
+            .rfind(|(a, keys)| matches!(a.speaker, Speaker::Mentions(_)) && !keys.is_empty());
         if let Some((_, keys)) = named_sayer {
             self.state.sayer.clone_from(keys);
         }
