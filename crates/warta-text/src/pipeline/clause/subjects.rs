@@ -570,6 +570,8 @@ impl Sentence<'_> {
                 Some(WordClass::Coord) if words > 0 => {}
                 Some(_) => return None,
                 None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word) && self.mention_at(at).is_none() => words += 1,
+                // `menyebabkan "penderitaan ..."`: a quotation mark opening the object.
+                None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote) => {}
                 None => return None,
             }
             index = at;
