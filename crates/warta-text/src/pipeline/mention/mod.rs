@@ -429,6 +429,7 @@ impl Composer<'_> {
                 .demonstrative_subject(index)
                 .or_else(|| self.deed_reference(index))
                 .or_else(|| self.described_reference(index))
+                .or_else(|| self.act_with_relative_clause(index))
                 .or_else(|| self.discovered_person(index));
         };
         match atom {
@@ -443,6 +444,7 @@ impl Composer<'_> {
             Atom::Head(head) => Some(
                 self.head(index, range.end, head)
                     .or_else(|| self.described_reference(index))
+                    .or_else(|| self.act_with_relative_clause(index))
                     .unwrap_or(range.end),
             ),
             Atom::Reference(reference) => {

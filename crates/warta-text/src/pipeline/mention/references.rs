@@ -1,6 +1,8 @@
 //! Referring phrases the lexicon cannot list whole: a demonstrative opening a clause (`Ini
 //! adalah kejahatan perang`), a referring noun with a description before its demonstrative
-//! (`negara Eropa Timur itu`), and the noun of a deed told before (`deklarasi tersebut`).
+//! (`negara Eropa Timur itu`), a hostile act whose relative clause comes before its
+//! demonstrative (`serangan yang tidak dapat diterima ini`), and the noun of a deed told before
+//! (`deklarasi tersebut`).
 //!
 //! Owns: those phrases' mentions. Must not: resolve them (the discourse stage does).
 
@@ -8,6 +10,8 @@ use super::*;
 
 /// Words a description may put between a referring noun and its demonstrative.
 const MAX_DESCRIPTION_WORDS: usize = 3;
+/// Words a relative clause may put between an act and its demonstrative.
+const MAX_RELATIVE_WORDS: usize = 6;
 
 impl Composer<'_> {
     /// `Ini adalah kejahatan perang`, `Hal itu merupakan pelanggaran`: a demonstrative that opens a
@@ -33,6 +37,30 @@ impl Composer<'_> {
                 false,
             )
         })
+    }
+
+    /// `serangan yang tidak dapat diterima ini`: a hostile act with a relative clause, then a
+    /// demonstrative, is the act last told of, as `serangan ini` is.
+    pub(super) fn act_with_relative_clause(&mut self, index: usize) -> Option<usize> {
+        let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
+        let act = self.lexicon.act_at(keys.get(index..)?)?;
+        let within_borders = act.within_borders;
+        let end = index + act.words.len();
+        if self.lexicon.word_class(self.key(end)) != Some(WordClass::Rel) {
+            return None;
+        }
+        let closes = (end + 1..end + 1 + MAX_RELATIVE_WORDS)
+            .take_while(|&i| {
+                self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                    && self.atom(i).is_none_or(|(_, atom)| matches!(atom, Atom::Head(_)))
+            })
+            .any(|i| self.lexicon.word_class(self.key(i)) == Some(WordClass::Det));
+        let target = if within_borders {
+            ReferenceTarget::LastActOrSetting
+        } else {
+            ReferenceTarget::LastAct
+        };
+        closes.then(|| self.push(index..end, Referent::Reference(target), Role::Name, None, false))
     }
 
     /// `negara Eropa Timur itu`, `Badan negara-negara Afrika itu`: a referring head noun, a short
