@@ -99,6 +99,9 @@ pub struct Event {
     pub agents: Vec<usize>,
     /// Whom the act was aimed at, when the sentence says (`serangan Hamas ke Israel`).
     pub targets: Vec<usize>,
+    /// Where a verb tells its subject doing the act (`AS meningkatkan pengepungan`), the verb's
+    /// first token: said by someone, that is their claim the subject did it.
+    pub told_at: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -337,6 +340,7 @@ impl Sentence<'_> {
                                 root: root.clone(),
                                 agents: clause.subjects.clone(),
                                 targets: Vec::new(),
+                                told_at: None,
                             });
                         }
                     }
@@ -370,6 +374,7 @@ impl Sentence<'_> {
                 root: root.to_owned(),
                 agents,
                 targets: Vec::new(),
+                told_at: None,
             })
         };
         let verbs = self
@@ -403,6 +408,7 @@ impl Sentence<'_> {
                 continue;
             };
             let mut agents = self.noun_phrase_actors(index, Relation::Condemns, true);
+            let mut told_at = None;
             if agents.is_empty() {
                 // The object of a plain verb: `Rusia melancarkan serangan`.
                 let doer = index
@@ -411,13 +417,29 @@ impl Sentence<'_> {
                     .filter(|&q| self.preds.get(q).is_some_and(|p| p.kind == PredKind::Verb && !p.passive));
                 if let Some(q) = doer {
                     agents = self.subject_of(q, 0);
+                    let verb = self.preds.get(q).map_or(0, |p| p.tokens.start);
+                    let asserted = !self
+                        .before_predicate(verb)
+                        .iter()
+                        .any(|&i| matches!(self.class(i), Some(WordClass::Neg | WordClass::Hedge | WordClass::Announce)));
+                    // `mendesak X menghentikan serangan`: what X is asked to stop is asked, not told.
+                    let stopped = self.lexicon.is_withdrawal(self.key(verb));
+                    let asked = self.preds.iter().any(|p| {
+                        p.tokens.end <= verb && p.tokens.start >= self.clause_start(verb) && self.pred_relation(p) == Some(Relation::Urges)
+                    });
+                    told_at = (asserted && !stopped && !asked).then_some(verb);
                 }
             }
             if !agents.is_empty() {
                 let head = keys.get(index).copied().unwrap_or_default();
                 let root = self.analysis(index).map_or_else(|| head.to_owned(), |a| a.root.clone());
                 let targets = self.act_targets(&agents);
-                events.push(Event { root, agents, targets });
+                events.push(Event {
+                    root,
+                    agents,
+                    targets,
+                    told_at,
+                });
             }
             index += act.words.len();
         }

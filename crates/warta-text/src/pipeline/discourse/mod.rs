@@ -47,6 +47,7 @@ const VIA_PARTIES: f32 = 0.9;
 const VIA_MISSPELLING: f32 = 0.9;
 const AFFILIATION_FROM_TITLE: f32 = 0.95;
 const AFFILIATION_FROM_CONTEXT: f32 = 0.75;
+const TOLD_ACT: f32 = 0.6;
 
 pub struct Output {
     pub statements: Vec<Statement>,
@@ -282,6 +283,29 @@ impl Discourse<'_> {
             let doers: Vec<ActorKey> = deed.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
             if !doers.is_empty() {
                 self.state.doers.insert(deed.root.clone(), doers);
+            }
+        }
+        // `"AS telah meningkatkan pengepungan ...," kata X`: a hostile act someone tells another
+        // doing is their accusation (ANNOTATION.md, Relations).
+        for event in clauses.events.iter().filter(|e| e.told_at.is_some()) {
+            let at = event.told_at.unwrap_or_default();
+            let speaker = speaker_at(&clauses.attributions, &speakers, at);
+            let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
+            for (subject, object) in speaker.iter().flat_map(|s| agents.iter().map(move |a| (s, a))) {
+                if subject == object || self.side_of(subject) == self.side_of(object) {
+                    continue;
+                }
+                self.statements.push(Statement {
+                    subject: subject.clone(),
+                    relation: Relation::Accuses,
+                    object: object.clone(),
+                    sentence: input.sentence.index,
+                    trigger: event.root.clone(),
+                    date: input.date.clone(),
+                    modality: Modality::Asserted,
+                    confidence: TOLD_ACT,
+                    rule: "told-act",
+                });
             }
         }
         for event in &clauses.events {
