@@ -67,6 +67,8 @@ pub struct Clause {
     pub echoes: bool,
     /// `hasil pembicaraannya dengan X`: no subject named, the noun's `-nya` is who acts.
     pub owner_clitic: bool,
+    /// `mendukung kedaulatannya`: no party named, the object noun's `-nya` is the party.
+    pub party_clitic: bool,
     pub confidence: f32,
     pub rule: &'static str,
 }
@@ -657,7 +659,15 @@ impl Sentence<'_> {
         let useful = claim || reciprocal || toward_parties || echoes || !objects.is_empty();
         let owner_clitic =
             subjects.is_empty() && !claim && self.is_noun_of_act(pred) && self.analysis(pred.tokens.start).is_some_and(|a| a.possessive);
-        if !useful || (subjects.is_empty() && !claim && !owner_clitic) {
+        // The object noun right after a verb, owned by `-nya` (`mendukung kedaulatannya`).
+        let party_clitic = !useful
+            && !pred.nominal
+            && !trigger.relation.is_symmetric()
+            && self.mention_at(pred.tokens.end).is_none()
+            && self
+                .analysis(pred.tokens.end)
+                .is_some_and(|a| a.possessive && a.pattern.suffix == Some(crate::lexicon::morph::Suffix::An) && a.pattern.is_nominal());
+        if !(useful || party_clitic) || (subjects.is_empty() && !claim && !owner_clitic) {
             return None;
         }
         Some(Clause {
@@ -675,6 +685,7 @@ impl Sentence<'_> {
             attribution,
             echoes,
             owner_clitic,
+            party_clitic,
             confidence: trigger.confidence,
             rule,
         })

@@ -712,6 +712,22 @@ impl Discourse<'_> {
         } else if clause.echoes && clause.objects.is_empty() {
             let objects = self.state.last_objects.get(&clause.relation).cloned().unwrap_or_default();
             (self.keys_of(&clause.subjects, resolved), objects)
+        } else if clause.party_clitic {
+            // Whom `-nya` points back to: the last actor this sentence named before the verb
+            // besides who acts, else whom the last sentence was about.
+            let subjects = self.keys_of(&clause.subjects, resolved);
+            let named_before = mentions
+                .iter()
+                .zip(resolved)
+                .filter(|(m, _)| m.tokens.end <= clause.tokens.start)
+                .flat_map(|(_, keys)| keys.iter())
+                .filter(|k| !subjects.contains(k) && self.kind(k) != Some(ActorKind::Person))
+                .last()
+                .cloned();
+            let party = named_before
+                .map(|k| vec![k])
+                .unwrap_or_else(|| self.state.topic.iter().filter(|k| !subjects.contains(k)).cloned().collect());
+            (subjects, party)
         } else if clause.owner_clitic {
             // Whoever `-nya` points back to: who speaks, else whom this sentence or the last
             // was about.
