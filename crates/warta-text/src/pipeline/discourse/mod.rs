@@ -721,8 +721,7 @@ impl Discourse<'_> {
                 .zip(resolved)
                 .filter(|(m, _)| m.tokens.end <= clause.tokens.start)
                 .flat_map(|(_, keys)| keys.iter())
-                .filter(|k| !subjects.contains(k) && self.kind(k) != Some(ActorKind::Person))
-                .last()
+                .rfind(|k| !subjects.contains(k) && self.kind(k) != Some(ActorKind::Person))
                 .cloned();
             let party = named_before
                 .map(|k| vec![k])
