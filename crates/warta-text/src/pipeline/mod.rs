@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use discourse::Statement;
 
 use crate::input::Article;
-use crate::lexicon::{ActorInfo, Lexicon};
+use crate::lexicon::{self, ActorInfo, Lexicon};
 use crate::model::{ActorKey, Span};
 use mention::Referent;
 
@@ -64,6 +64,8 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
     let mut known_persons: Vec<mention::KnownPerson> = Vec::new();
     // And a deed told of (`X mendeklarasikan ...`) may be named by its noun later (`deklarasi
     // tersebut`), so each sentence's clauses are read before the next sentence's mentions.
+    // Only deeds the article names so somewhere are worth remembering.
+    let named_deeds = deed_nouns(&sentences, lexicon);
     let mut deeds: BTreeSet<String> = BTreeSet::new();
     let mut mentions: Vec<mention::SentenceMentions> = Vec::with_capacity(sentences.len());
     let mut clauses: Vec<clause::SentenceClauses> = Vec::with_capacity(sentences.len());
@@ -74,7 +76,7 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
                 known_persons.push(person);
             }
         }
-        let found_clauses = clause::analyze(&sentence.tokens, &found.mentions, lexicon);
+        let found_clauses = clause::analyze(&sentence.tokens, &found.mentions, lexicon, &named_deeds);
         deeds.extend(found_clauses.deeds.iter().map(|deed| deed.root.clone()));
         mentions.push(found);
         clauses.push(found_clauses);
@@ -140,6 +142,22 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
         actors,
         parties,
     }
+}
+
+/// The roots of the nouns the article puts before a demonstrative (`deklarasi tersebut`): the
+/// deeds a later sentence may name again.
+fn deed_nouns(sentences: &[segment::Sentence], lexicon: &Lexicon) -> BTreeSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| s.tokens.windows(2))
+        .filter(|pair| {
+            pair.get(1)
+                .is_some_and(|det| lexicon.word_class(&det.key) == Some(lexicon::WordClass::Det))
+        })
+        .filter_map(|pair| pair.first().and_then(|noun| lexicon.stemmer.analyze(&noun.key)))
+        .filter(|a| a.pattern.is_nominal())
+        .map(|a| a.root)
+        .collect()
 }
 
 /// The actor each section header names (`Iran`, `- PBB`), by line index.

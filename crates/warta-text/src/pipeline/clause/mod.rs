@@ -30,6 +30,7 @@ mod predicates;
 mod speech;
 mod subjects;
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::lexicon::morph::Prefix;
@@ -111,8 +112,8 @@ pub struct SentenceClauses {
     pub clauses: Vec<Clause>,
     pub attributions: Vec<Attribution>,
     pub events: Vec<Event>,
-    /// Every act the sentence tells someone doing (`X mendeklarasikan ...`), hostile or not, so
-    /// that `deklarasi tersebut` later knows whose it was.
+    /// Every act the sentence tells someone doing (`X mendeklarasikan ...`), hostile or not, that
+    /// the article names by its noun with a demonstrative, so `deklarasi tersebut` knows whose it was.
     pub deeds: Vec<Event>,
     /// Mention indexes of the sentence's first subject: who the sentence is about, which later
     /// pronouns and `pihaknya` fall back on.
@@ -145,7 +146,9 @@ const MAX_SKIPPED_WORDS: usize = 3;
 /// Bound on the recursion through coordinated and governing predicates.
 const MAX_DEPTH: usize = 8;
 
-pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon) -> SentenceClauses {
+/// `named_deeds` are the roots of the deeds the article names by a noun with a demonstrative:
+/// only those deeds are told back in `SentenceClauses::deeds`.
+pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon, named_deeds: &BTreeSet<String>) -> SentenceClauses {
     let mention_of = mention_index(tokens.len(), mentions);
     let analyses: Vec<Option<Analysis>> = tokens
         .iter()
@@ -165,6 +168,7 @@ pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon) -> Sen
         mention_of,
         analyses,
         preds: Vec::new(),
+        named_deeds,
     };
     sentence.preds = sentence.find_predicates();
     sentence.clauses()
@@ -187,6 +191,7 @@ struct Sentence<'a> {
     mention_of: Vec<Option<usize>>,
     analyses: Vec<Option<Analysis>>,
     preds: Vec<Pred>,
+    named_deeds: &'a BTreeSet<String>,
 }
 
 impl Sentence<'_> {
@@ -384,9 +389,14 @@ impl Sentence<'_> {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.kind != PredKind::Copula && !p.passive && !p.nominal)
-            .filter_map(|(index, pred)| deed(&self.analysis(pred.tokens.start)?.root, self.subject_of(index, 0)));
+            .filter_map(|(index, pred)| {
+                let root = &self.analysis(pred.tokens.start)?.root;
+                self.named_deeds.contains(root).then(|| deed(root, self.subject_of(index, 0)))?
+            });
         let nouns = (0..self.tokens.len()).filter_map(|index| {
-            let analysis = self.analysis(index).filter(|a| a.pattern.is_nominal() && !a.possessive)?;
+            let analysis = self
+                .analysis(index)
+                .filter(|a| a.pattern.is_nominal() && !a.possessive && self.named_deeds.contains(&a.root))?;
             let owner = self
                 .mention_at(index + 1)
                 .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == index + 1))?;
@@ -705,7 +715,7 @@ mod tests {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
         let mentions = find_mentions(&tokens, text, lexicon, &[], &Default::default()).mentions;
-        let result = analyze(&tokens, &mentions, lexicon);
+        let result = analyze(&tokens, &mentions, lexicon, &BTreeSet::new());
         let name = |m: &usize| match &mentions[*m].referent {
             Referent::Actor(k) => k.to_string(),
             Referent::NewPerson { key, .. } => key.to_string(),

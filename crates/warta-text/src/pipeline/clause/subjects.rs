@@ -508,11 +508,15 @@ impl Sentence<'_> {
 
     /// True when a noun of a hostile act (`serangan`, `uji coba rudal`) ends right before `end`.
     fn act_ends_at(&self, end: usize) -> bool {
-        let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
         (end.saturating_sub(3)..end).any(|start| {
-            keys.get(start..)
-                .and_then(|rest| self.lexicon.act_at(rest))
-                .is_some_and(|act| start + act.words.len() == end)
+            let keys: Vec<&str> = self
+                .tokens
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
+            self.lexicon.act_at(&keys).is_some_and(|act| start + act.words.len() == end)
         })
     }
 

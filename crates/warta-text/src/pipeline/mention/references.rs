@@ -12,6 +12,8 @@ use super::*;
 const MAX_DESCRIPTION_WORDS: usize = 3;
 /// Words a relative clause may put between an act and its demonstrative.
 const MAX_RELATIVE_WORDS: usize = 6;
+/// The longest noun of an act in `data/acts.tsv`, with room to spare.
+const MAX_ACT_WORDS: usize = 5;
 
 impl Composer<'_> {
     /// `Ini adalah kejahatan perang`, `Hal itu merupakan pelanggaran`: a demonstrative that opens a
@@ -42,8 +44,9 @@ impl Composer<'_> {
     /// `serangan yang tidak dapat diterima ini`: a hostile act with a relative clause, then a
     /// demonstrative, is the act last told of, as `serangan ini` is.
     pub(super) fn act_with_relative_clause(&mut self, index: usize) -> Option<usize> {
-        let keys: Vec<&str> = self.tokens.iter().map(|t| t.key.as_str()).collect();
-        let act = self.lexicon.act_at(keys.get(index..)?)?;
+        // Acts are a few words long: only those tokens are read, not the whole sentence.
+        let keys: Vec<&str> = self.tokens.iter().skip(index).take(MAX_ACT_WORDS).map(|t| t.key.as_str()).collect();
+        let act = self.lexicon.act_at(&keys)?;
         let within_borders = act.within_borders;
         let end = index + act.words.len();
         if self.lexicon.word_class(self.key(end)) != Some(WordClass::Rel) {
