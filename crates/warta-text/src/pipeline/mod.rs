@@ -64,7 +64,7 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
     let mut known_persons: Vec<mention::KnownPerson> = Vec::new();
     // And a deed told of (`X mendeklarasikan ...`) may be named by its noun later (`deklarasi
     // tersebut`), so each sentence's clauses are read before the next sentence's mentions.
-    // Only deeds the article names so somewhere are worth remembering.
+    // Only deeds the article names that way somewhere are worth remembering.
     let named_deeds = deed_nouns(&sentences, lexicon);
     let mut deeds: BTreeSet<String> = BTreeSet::new();
     let mut mentions: Vec<mention::SentenceMentions> = Vec::with_capacity(sentences.len());
