@@ -90,8 +90,9 @@ pub enum ReferenceTarget {
     Antecedent,
     Speaker,
     Country,
-    /// The countries the text last made its subject together (`ketiga negara itu`).
-    Countries,
+    /// The countries the text last made its subject together (`negara-negara itu`); with a
+    /// count, the last group of that many countries it named together (`ketiga negara itu`).
+    Countries(Option<usize>),
     /// Opening a sentence, the two actors the last one was about (`Keduanya`, `Kedua pemimpin`
     /// after `X dan Y` or `X bertemu Y`); elsewhere the conflict's parties.
     Pair,
@@ -101,6 +102,9 @@ pub enum ReferenceTarget {
     Statement,
     /// Whoever last did the act of this root (`pasukan pendudukan` → the agent of `menduduki`).
     AgentOf(String),
+    /// Whoever the text last told doing the act of this root, and no one otherwise: a noun of
+    /// any deed with a demonstrative (`deklarasi tersebut` after `X mendeklarasikan ...`).
+    DoerOf(String),
     /// Whoever did the last hostile act the text mentioned (`serangan itu`).
     LastAct,
     /// The same for an act a state does within its borders (`kudeta itu`): with none told of,
@@ -161,6 +165,10 @@ pub enum WordClass {
     /// Asks for what the stance noun after it names (`meminta dukungan kepada X`): the stance is
     /// sought, not taken.
     Request,
+    /// Withholds or gives up what the stance noun after it names (`menahan dana dukungan bagi X`,
+    /// `melepaskan perannya sebagai mediator`): that stance is not held. A verb like others, so
+    /// `word_class` never returns it; `is_withdrawal` does.
+    Withdraw,
     /// Heads the name of an institution (`Dewan`, `Komisi`): never a word of a person's name. Not
     /// a closed-class word, so `word_class` never returns it; `is_institution_word` does.
     Body,
@@ -243,6 +251,10 @@ pub struct Lexicon {
     pub titles: Vec<Title>,
     pub heads: Vec<HeadRole>,
     pub references: Vec<Reference>,
+    /// The head nouns of two-word references with a demonstrative (`negara` of `negara itu`),
+    /// folded, with the reference: a description between them keeps the reference
+    /// (`negara Eropa Timur itu`).
+    reference_heads: HashMap<String, usize>,
     pub triggers: Vec<Trigger>,
     roots_to_triggers: HashMap<String, Vec<usize>>,
     /// Phrase triggers by the word or the root their first word is written with.
@@ -370,7 +382,7 @@ impl Lexicon {
                 "antecedent" => ReferenceTarget::Antecedent,
                 "speaker" => ReferenceTarget::Speaker,
                 "country" => ReferenceTarget::Country,
-                "countries" => ReferenceTarget::Countries,
+                "countries" => ReferenceTarget::Countries(None),
                 "pair" => ReferenceTarget::Pair,
                 "ministry" => ReferenceTarget::Ministry,
                 "organization" => ReferenceTarget::Organization,
@@ -378,8 +390,9 @@ impl Lexicon {
                 "statement" => ReferenceTarget::Statement,
                 "last-act" => ReferenceTarget::LastAct,
                 "setting" => ReferenceTarget::Setting,
-                other => match other.strip_prefix("agent-of:") {
-                    Some(root) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
+                other => match (other.strip_prefix("agent-of:"), other.strip_prefix("countries:")) {
+                    (Some(root), _) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
+                    (_, Some(count)) if count.parse::<usize>().is_ok_and(|n| n > 1) => ReferenceTarget::Countries(count.parse().ok()),
                     _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
                 },
             };
@@ -449,6 +462,7 @@ impl Lexicon {
                 "receive" => WordClass::Receive,
                 "include" => WordClass::Include,
                 "request" => WordClass::Request,
+                "withdraw" => WordClass::Withdraw,
                 "body" => WordClass::Body,
                 other => return Err(function_table.error(row, format!("unknown class '{other}'"))),
             };
@@ -691,6 +705,16 @@ impl Lexicon {
         fuzzy_names.sort();
         fuzzy_names.dedup();
 
+        let mut reference_heads = HashMap::new();
+        for (index, reference) in references.iter().enumerate() {
+            let words: Vec<String> = reference.phrase.split_whitespace().map(crate::text::fold).collect();
+            if let [head, demonstrative] = words.as_slice() {
+                if function_words.get(demonstrative) == Some(&WordClass::Det) {
+                    reference_heads.entry(head.clone()).or_insert(index);
+                }
+            }
+        }
+
         let ontology = text("ontology.ttl")?;
         let fingerprint = {
             use sha2::{Digest, Sha256};
@@ -711,6 +735,7 @@ impl Lexicon {
             titles,
             heads,
             references,
+            reference_heads,
             triggers,
             roots_to_triggers,
             phrases_by_first_word,
@@ -734,7 +759,20 @@ impl Lexicon {
 
     /// The class of a closed-class word, by its folded form.
     pub fn word_class(&self, folded: &str) -> Option<WordClass> {
-        self.function_words.get(folded).copied().filter(|class| *class != WordClass::Body)
+        self.function_words
+            .get(folded)
+            .copied()
+            .filter(|class| !matches!(class, WordClass::Body | WordClass::Withdraw))
+    }
+
+    /// The reference a head noun makes with a demonstrative (`negara` → that of `negara itu`).
+    pub fn reference_head(&self, folded: &str) -> Option<&Reference> {
+        self.reference_heads.get(folded).and_then(|&i| self.references.get(i))
+    }
+
+    /// True for a verb of withholding or giving up (`menahan`, `melepaskan`).
+    pub fn is_withdrawal(&self, folded: &str) -> bool {
+        self.function_words.get(folded) == Some(&WordClass::Withdraw)
     }
 
     /// True for a noun that heads an institution's name (`Dewan Nasional`): no person's name

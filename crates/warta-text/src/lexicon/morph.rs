@@ -108,6 +108,15 @@ impl AffixPattern {
     pub fn is_passive(&self) -> bool {
         self.prefixes.first() == Some(&Prefix::Di)
     }
+
+    /// True for a noun that may name an act: a bare root (`deklarasi`) or a nominal affix
+    /// (`pengakuan`, `persetujuan`, `kunjungan`, `keputusan`), never a verb form.
+    pub fn is_nominal(&self) -> bool {
+        matches!(
+            (self.prefixes.as_slice(), self.suffix),
+            ([], None | Some(Suffix::An)) | ([Prefix::PeN | Prefix::Per | Prefix::Ke], Some(Suffix::An))
+        )
+    }
 }
 
 impl fmt::Display for AffixPattern {

@@ -14,12 +14,12 @@ mod discourse;
 mod mention;
 mod segment;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use discourse::Statement;
 
 use crate::input::Article;
-use crate::lexicon::{ActorInfo, Lexicon};
+use crate::lexicon::{self, ActorInfo, Lexicon};
 use crate::model::{ActorKey, Span};
 use mention::Referent;
 
@@ -62,21 +62,25 @@ fn stages(text: &str, lexicon: &Lexicon) -> Stages {
     let sentences = segment::segment(text, &lines, lexicon);
     // In order: a person named in full may be called by surname in later sentences.
     let mut known_persons: Vec<mention::KnownPerson> = Vec::new();
+    // And a deed told of (`X mendeklarasikan ...`) may be named by its noun later (`deklarasi
+    // tersebut`), so each sentence's clauses are read before the next sentence's mentions.
+    // Only deeds the article names that way somewhere are worth remembering.
+    let named_deeds = deed_nouns(&sentences, lexicon);
+    let mut deeds: BTreeSet<String> = BTreeSet::new();
     let mut mentions: Vec<mention::SentenceMentions> = Vec::with_capacity(sentences.len());
+    let mut clauses: Vec<clause::SentenceClauses> = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
-        let found = mention::find_mentions(&sentence.tokens, text, lexicon, &known_persons);
-        for person in found.mentions.iter().filter_map(|m| mention::KnownPerson::from_mention(m, lexicon)) {
+        let found = mention::find_mentions(&sentence.tokens, text, lexicon, &known_persons, &deeds);
+        for person in found.mentions.iter().flat_map(|m| mention::KnownPerson::from_mention(m, lexicon)) {
             if !known_persons.iter().any(|p| p.surname == person.surname) {
                 known_persons.push(person);
             }
         }
+        let found_clauses = clause::analyze(&sentence.tokens, &found.mentions, lexicon, &named_deeds);
+        deeds.extend(found_clauses.deeds.iter().map(|deed| deed.root.clone()));
         mentions.push(found);
+        clauses.push(found_clauses);
     }
-    let clauses: Vec<clause::SentenceClauses> = sentences
-        .iter()
-        .zip(&mentions)
-        .map(|(s, m)| clause::analyze(&s.tokens, &m.mentions, lexicon))
-        .collect();
     let parties = conflict::parties(&sentences, &mentions, &clauses, lexicon);
     let setting = conflict::setting(&sentences, &mentions, lexicon, &parties);
     Stages {
@@ -140,6 +144,22 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Extraction {
     }
 }
 
+/// The roots of the nouns the article puts before a demonstrative (`deklarasi tersebut`): the
+/// deeds a later sentence may name again.
+fn deed_nouns(sentences: &[segment::Sentence], lexicon: &Lexicon) -> BTreeSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| s.tokens.windows(2))
+        .filter(|pair| {
+            pair.get(1)
+                .is_some_and(|det| lexicon.word_class(&det.key) == Some(lexicon::WordClass::Det))
+        })
+        .filter_map(|pair| pair.first().and_then(|noun| lexicon.stemmer.analyze(&noun.key)))
+        .filter(|a| a.pattern.is_nominal())
+        .map(|a| a.root)
+        .collect()
+}
+
 /// The actor each section header names (`Iran`, `- PBB`), by line index.
 fn header_actors(text: &str, lines: &[clean::Line], lexicon: &Lexicon) -> BTreeMap<usize, ActorKey> {
     let mut actors = BTreeMap::new();
@@ -148,7 +168,7 @@ fn header_actors(text: &str, lines: &[clean::Line], lexicon: &Lexicon) -> BTreeM
             continue;
         }
         let tokens = segment::tokenize(text, line.span);
-        let found = mention::find_mentions(&tokens, text, lexicon, &[]);
+        let found = mention::find_mentions(&tokens, text, lexicon, &[], &BTreeSet::new());
         // A section header names an actor and little else (`Iran`, `- PBB`); a headline
         // (`Menlu Jelaskan Sikap Indonesia`) is about more than its actors.
         let words = tokens.iter().filter(|t| t.kind == segment::TokenKind::Word).count();

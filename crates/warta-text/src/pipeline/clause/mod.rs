@@ -30,6 +30,7 @@ mod predicates;
 mod speech;
 mod subjects;
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::lexicon::morph::Prefix;
@@ -65,6 +66,10 @@ pub struct Clause {
     pub attribution: Option<usize>,
     /// `kecaman serupa datang dari X`: the same stance as the last one told, toward its party.
     pub echoes: bool,
+    /// `hasil pembicaraannya dengan X`: no subject named, the noun's `-nya` is who acts.
+    pub owner_clitic: bool,
+    /// `mendukung kedaulatannya`: no party named, the object noun's `-nya` is the party.
+    pub party_clitic: bool,
     pub confidence: f32,
     pub rule: &'static str,
 }
@@ -97,6 +102,9 @@ pub struct Event {
     pub agents: Vec<usize>,
     /// Whom the act was aimed at, when the sentence says (`serangan Hamas ke Israel`).
     pub targets: Vec<usize>,
+    /// Where a verb tells its subject doing the act (`AS meningkatkan pengepungan`), the verb's
+    /// first token: said by someone, that is their claim the subject did it.
+    pub told_at: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -104,6 +112,9 @@ pub struct SentenceClauses {
     pub clauses: Vec<Clause>,
     pub attributions: Vec<Attribution>,
     pub events: Vec<Event>,
+    /// Every act the sentence tells someone doing (`X mendeklarasikan ...`), hostile or not, that
+    /// the article names by its noun with a demonstrative, so `deklarasi tersebut` knows whose it was.
+    pub deeds: Vec<Event>,
     /// Mention indexes of the sentence's first subject: who the sentence is about, which later
     /// pronouns and `pihaknya` fall back on.
     pub topic: Vec<usize>,
@@ -135,7 +146,9 @@ const MAX_SKIPPED_WORDS: usize = 3;
 /// Bound on the recursion through coordinated and governing predicates.
 const MAX_DEPTH: usize = 8;
 
-pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon) -> SentenceClauses {
+/// `named_deeds` are the roots of the deeds the article names by a noun with a demonstrative:
+/// only those deeds are told back in `SentenceClauses::deeds`.
+pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon, named_deeds: &BTreeSet<String>) -> SentenceClauses {
     let mention_of = mention_index(tokens.len(), mentions);
     let analyses: Vec<Option<Analysis>> = tokens
         .iter()
@@ -155,6 +168,7 @@ pub fn analyze(tokens: &[Token], mentions: &[Mention], lexicon: &Lexicon) -> Sen
         mention_of,
         analyses,
         preds: Vec::new(),
+        named_deeds,
     };
     sentence.preds = sentence.find_predicates();
     sentence.clauses()
@@ -177,6 +191,7 @@ struct Sentence<'a> {
     mention_of: Vec<Option<usize>>,
     analyses: Vec<Option<Analysis>>,
     preds: Vec<Pred>,
+    named_deeds: &'a BTreeSet<String>,
 }
 
 impl Sentence<'_> {
@@ -255,6 +270,44 @@ impl Sentence<'_> {
         self.lexicon.triggers.get(index)
     }
 
+    /// `X menyampaikan pesan kepada Y saat bertemu di Moskow`: a meeting in a clause of time
+    /// with no party of its own is with whom the main clause addressed.
+    fn addressee_of_main_clause(&self, pred: &Pred) -> Vec<usize> {
+        let mut opener = pred.tokens.start;
+        while opener > 0 && self.class(opener - 1) == Some(WordClass::Aux) {
+            opener -= 1;
+        }
+        let Some(conj) = opener.checked_sub(1).filter(|&c| self.class(c) == Some(WordClass::Conj)) else {
+            return Vec::new();
+        };
+        (self.clause_start(conj)..conj)
+            .rev()
+            .find(|&i| self.key(i) == "kepada" && self.mention_at(i + 1).is_some())
+            .and_then(|i| self.mention_at(i + 1))
+            .map(|m| self.coordinated_right(m))
+            .unwrap_or_default()
+    }
+
+    /// `X dan Y membentuk kelompok kerja untuk membahas ...`: a purpose the subjects set
+    /// themselves by a plain verb of doing, not an appeal to them (`mendesak X dan Y untuk`).
+    fn own_purpose(&self, purpose: usize) -> bool {
+        let clause_start = self.clause_start(purpose);
+        let verbs: Vec<&Pred> = self
+            .preds
+            .iter()
+            .filter(|p| p.tokens.end <= purpose && p.tokens.start >= clause_start)
+            .collect();
+        !verbs.is_empty() && verbs.iter().all(|p| p.kind == PredKind::Verb && !p.passive)
+    }
+
+    /// A nominal trigger, or a phrase that opens with a noun of an act (`pelanggaran hukum`).
+    fn is_noun_of_act(&self, pred: &Pred) -> bool {
+        pred.nominal
+            || self
+                .analysis(pred.tokens.start)
+                .is_some_and(|a| a.pattern.suffix == Some(crate::lexicon::morph::Suffix::An) && a.pattern.is_nominal())
+    }
+
     /// A claim word (`ilegal`, `tidak dapat diterima`): its stance belongs to whoever says it.
     pub(super) fn is_claim(&self, pred: &Pred) -> bool {
         pred.triggers
@@ -294,6 +347,7 @@ impl Sentence<'_> {
                                 root: root.clone(),
                                 agents: clause.subjects.clone(),
                                 targets: Vec::new(),
+                                told_at: None,
                             });
                         }
                     }
@@ -315,7 +369,40 @@ impl Sentence<'_> {
             }
         }
         self.narrated_acts(&mut result.events);
+        result.deeds = self.deeds();
         result
+    }
+
+    /// The acts the sentence tells someone doing, by root: its active verbs with their subjects
+    /// (`X mengakui ...`), and nouns of acts with their owner right after them (`pengakuan X`).
+    fn deeds(&self) -> Vec<Event> {
+        let deed = |root: &str, agents: Vec<usize>| {
+            (!agents.is_empty()).then(|| Event {
+                root: root.to_owned(),
+                agents,
+                targets: Vec::new(),
+                told_at: None,
+            })
+        };
+        let verbs = self
+            .preds
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind != PredKind::Copula && !p.passive && !p.nominal)
+            .filter_map(|(index, pred)| {
+                let root = &self.analysis(pred.tokens.start)?.root;
+                self.named_deeds.contains(root).then(|| deed(root, self.subject_of(index, 0)))?
+            });
+        let nouns = (0..self.tokens.len()).filter_map(|index| {
+            let analysis = self
+                .analysis(index)
+                .filter(|a| a.pattern.is_nominal() && !a.possessive && self.named_deeds.contains(&a.root))?;
+            let owner = self
+                .mention_at(index + 1)
+                .filter(|&m| self.mention(m).is_some_and(|x| x.tokens.start == index + 1))?;
+            deed(&analysis.root, vec![owner])
+        });
+        verbs.chain(nouns).collect()
     }
 
     /// Hostile acts the sentence tells of with their doer (`X melancarkan serangan`, `serangan
@@ -333,6 +420,7 @@ impl Sentence<'_> {
                 continue;
             };
             let mut agents = self.noun_phrase_actors(index, Relation::Condemns, true);
+            let mut told_at = None;
             if agents.is_empty() {
                 // The object of a plain verb: `Rusia melancarkan serangan`.
                 let doer = index
@@ -341,13 +429,29 @@ impl Sentence<'_> {
                     .filter(|&q| self.preds.get(q).is_some_and(|p| p.kind == PredKind::Verb && !p.passive));
                 if let Some(q) = doer {
                     agents = self.subject_of(q, 0);
+                    let verb = self.preds.get(q).map_or(0, |p| p.tokens.start);
+                    let asserted = !self
+                        .before_predicate(verb)
+                        .iter()
+                        .any(|&i| matches!(self.class(i), Some(WordClass::Neg | WordClass::Hedge | WordClass::Announce)));
+                    // `mendesak X menghentikan serangan`: what X is asked to stop is asked, not told.
+                    let stopped = self.lexicon.is_withdrawal(self.key(verb));
+                    let asked = self.preds.iter().any(|p| {
+                        p.tokens.end <= verb && p.tokens.start >= self.clause_start(verb) && self.pred_relation(p) == Some(Relation::Urges)
+                    });
+                    told_at = (asserted && !stopped && !asked).then_some(verb);
                 }
             }
             if !agents.is_empty() {
                 let head = keys.get(index).copied().unwrap_or_default();
                 let root = self.analysis(index).map_or_else(|| head.to_owned(), |a| a.root.clone());
                 let targets = self.act_targets(&agents);
-                events.push(Event { root, agents, targets });
+                events.push(Event {
+                    root,
+                    agents,
+                    targets,
+                    told_at,
+                });
             }
             index += act.words.len();
         }
@@ -387,7 +491,7 @@ impl Sentence<'_> {
             } else if let Some(owner) = claim.then(|| self.described_possessor(pred)).flatten() {
                 subjects = owner;
                 rule = "claim";
-            } else if let Some(doers) = (claim && pred.nominal).then(|| self.act_owner(pred)).flatten() {
+            } else if let Some(doers) = (claim && self.is_noun_of_act(pred)).then(|| self.act_owner(pred)).flatten() {
                 // `pelanggaran oleh kapal China`, `pelanggaran hukum internasional oleh Israel`.
                 subjects = doers;
                 rule = "claim";
@@ -413,6 +517,11 @@ impl Sentence<'_> {
             }
             if claim && subjects.is_empty() {
                 subjects = self.labelled_actor(pred);
+            }
+            // `Sangat tercela bahwa tindakan agresi ini terjadi`: a judgement of the fact a
+            // `bahwa` clause states judges that clause's subject.
+            if claim && subjects.is_empty() && self.key(pred.tokens.end) == "bahwa" {
+                subjects = self.noun_phrase_actors(pred.tokens.end + 1, Relation::Condemns, true);
             }
             // `tidak ada yang dapat membenarkan serangan Israel`: a judgement ending in a verb
             // judges the hostile act that is its object.
@@ -457,6 +566,9 @@ impl Sentence<'_> {
                 if objects.is_empty() && !toward_parties {
                     objects = self.receiver(pred);
                 }
+                if objects.is_empty() && !toward_parties && trigger.relation.is_symmetric() {
+                    objects = self.addressee_of_main_clause(pred);
+                }
             }
         }
         // `saling menuduh`; and `X dan Y adalah sekutu`: a symmetric noun with no party of its own
@@ -470,7 +582,7 @@ impl Sentence<'_> {
                 .tokens
                 .start
                 .checked_sub(1)
-                .is_some_and(|b| self.class(b) == Some(WordClass::Purpose))
+                .is_some_and(|b| self.class(b) == Some(WordClass::Purpose) && !self.own_purpose(b))
             || self.in_prepositional_phrase(pred.tokens.start);
         let among_subjects = trigger.relation.is_symmetric() && objects.is_empty() && !toward_parties && subjects.len() >= 2 && !governed;
         let reciprocal = among_subjects
@@ -523,9 +635,10 @@ impl Sentence<'_> {
                 .any(|i| self.class(i) == Some(WordClass::Deny));
         let negated = denied
             || refused
+            || self.withdrawn(pred)
             || modifiers
                 .iter()
-                .any(|&i| self.class(i) == Some(WordClass::Neg) || (self.key(i) == "tanpa" && !pred.nominal));
+                .any(|&i| self.class(i) == Some(WordClass::Neg) || self.key(i) == "tanpa");
         let hedged = modifiers.iter().any(|&i| self.class(i) == Some(WordClass::Hedge))
             || self.hoped_for(pred)
             || self.supposed(pred)
@@ -554,7 +667,17 @@ impl Sentence<'_> {
         }
         let echoes = pred.nominal && objects.is_empty() && matches!(self.key(pred.tokens.end), "serupa" | "senada");
         let useful = claim || reciprocal || toward_parties || echoes || !objects.is_empty();
-        if !useful || (subjects.is_empty() && !claim) {
+        let owner_clitic =
+            subjects.is_empty() && !claim && self.is_noun_of_act(pred) && self.analysis(pred.tokens.start).is_some_and(|a| a.possessive);
+        // The object noun right after a verb, owned by `-nya` (`mendukung kedaulatannya`).
+        let party_clitic = !useful
+            && !pred.nominal
+            && !trigger.relation.is_symmetric()
+            && self.mention_at(pred.tokens.end).is_none()
+            && self
+                .analysis(pred.tokens.end)
+                .is_some_and(|a| a.possessive && a.pattern.suffix == Some(crate::lexicon::morph::Suffix::An) && a.pattern.is_nominal());
+        if !(useful || party_clitic) || (subjects.is_empty() && !claim && !owner_clitic) {
             return None;
         }
         Some(Clause {
@@ -571,6 +694,8 @@ impl Sentence<'_> {
             announced,
             attribution,
             echoes,
+            owner_clitic,
+            party_clitic,
             confidence: trigger.confidence,
             rule,
         })
@@ -589,8 +714,8 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
-        let mentions = find_mentions(&tokens, text, lexicon, &[]).mentions;
-        let result = analyze(&tokens, &mentions, lexicon);
+        let mentions = find_mentions(&tokens, text, lexicon, &[], &Default::default()).mentions;
+        let result = analyze(&tokens, &mentions, lexicon, &BTreeSet::new());
         let name = |m: &usize| match &mentions[*m].referent {
             Referent::Actor(k) => k.to_string(),
             Referent::NewPerson { key, .. } => key.to_string(),

@@ -1,9 +1,10 @@
 //! Whether a clause is asserted: negation before its predicate, speculation, announcement by
 //! a governing word (`menawarkan diri untuk`), and what an accusation alleges.
 
+use crate::lexicon::morph::Prefix;
 use crate::lexicon::{Slot, WordClass};
 use crate::model::Relation;
-use crate::pipeline::clause::{Pred, Sentence};
+use crate::pipeline::clause::{Pred, PredKind, Sentence};
 
 impl Sentence<'_> {
     /// True when `subjects` are what an earlier accusation in the sentence accuses: the clause
@@ -83,6 +84,49 @@ impl Sentence<'_> {
             before -= 1;
         }
         pred.nominal && before.checked_sub(1).is_some_and(|b| self.class(b) == Some(WordClass::Request))
+    }
+
+    /// `AS menahan dana dukungan bagi Sudan`, `melepaskan perannya sebagai mediator`: a stance
+    /// noun in the object of a verb of withholding is not held. Looked for leftward within the
+    /// noun phrase the verb takes: up to a comma, another verb or a word that opens another predicate
+    /// (`menahan diri dan menawarkan diri menjadi mediator` still offers).
+    pub(super) fn withdrawn(&self, pred: &Pred) -> bool {
+        // `menawarkan diri menjadi mediator` is a verb's act, whatever noun it ends in.
+        let verb = self
+            .analysis(pred.tokens.start)
+            .is_some_and(|a| matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber)));
+        let noun = !verb && (pred.nominal || pred.agent || self.analysis(pred.tokens.start).is_some_and(|a| a.pattern.is_nominal()));
+        // A judged act is still judged when stopping it is asked (`menghentikan pelanggaran
+        // oleh X`).
+        if !noun || self.is_claim(pred) {
+            return false;
+        }
+        let clause_start = self.clause_start(pred.tokens.start);
+        (clause_start..pred.tokens.start)
+            .rev()
+            .take_while(|&i| {
+                !self.is_punct(i, &[","])
+                    && !matches!(
+                        self.class(i),
+                        Some(
+                            WordClass::Announce
+                                | WordClass::Copula
+                                | WordClass::Conj
+                                | WordClass::Condition
+                                | WordClass::Hope
+                                | WordClass::Request
+                                | WordClass::Receive
+                                | WordClass::Source
+                                | WordClass::Deny
+                        )
+                    )
+                    && !self.pred_starting(i).is_some_and(|q| {
+                        self.preds
+                            .get(q)
+                            .is_some_and(|p| p.kind != PredKind::Copula && !p.nominal && !self.lexicon.is_withdrawal(self.key(i)))
+                    })
+            })
+            .any(|i| self.lexicon.is_withdrawal(self.key(i)))
     }
 
     /// `menawarkan diri untuk`, `kesiapan X untuk`, `berjanji untuk`: the act after is announced.

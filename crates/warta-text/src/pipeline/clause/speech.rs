@@ -12,6 +12,22 @@ impl Sentence<'_> {
         self.quote_attributions(&mut found);
         self.reported_attributions(&mut found);
         self.colon_attribution(&mut found);
+        // `X menyebut langkah itu "tidak dapat diterima"`: a quoted phrase inside words reported
+        // of someone is theirs, not the sentence subject's.
+        let reported: Vec<(std::ops::Range<usize>, Speaker)> = found
+            .iter()
+            .filter(|a| !a.quoted && matches!(a.speaker, Speaker::Mentions(_)))
+            .map(|a| (a.scope.clone(), a.speaker.clone()))
+            .collect();
+        for quote in found.iter_mut().filter(|a| a.quoted && a.speaker == Speaker::Topic) {
+            let reporter = reported
+                .iter()
+                .filter(|(scope, _)| scope.start <= quote.scope.start && quote.scope.end <= scope.end)
+                .min_by_key(|(scope, _)| scope.len());
+            if let Some((_, speaker)) = reporter {
+                quote.speaker = speaker.clone();
+            }
+        }
         found
     }
 

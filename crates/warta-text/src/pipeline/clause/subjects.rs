@@ -289,6 +289,25 @@ impl Sentence<'_> {
                     index = first_start.saturating_sub(1);
                     continue;
                 }
+                // `kesepakatan ... yang ditengahi oleh X tersebut merupakan ...`: the agent of a
+                // relative clause's passive is not the head's; go on before the pronoun. But the
+                // doer of a hostile act is (`serangan yang dilakukan oleh X itu harus dikecam`).
+                let verb_end = if self.key(first_start.wrapping_sub(1)) == "oleh" {
+                    first_start.wrapping_sub(1)
+                } else {
+                    first_start
+                };
+                let relative_agent = verb_end
+                    .checked_sub(1)
+                    .and_then(|v| self.pred_ending(v))
+                    .and_then(|q| self.preds.get(q))
+                    .filter(|q| q.passive)
+                    .and_then(|q| self.relative_pronoun_before(q))
+                    .filter(|&pronoun| !self.act_ends_at(pronoun));
+                if let Some(pronoun) = relative_agent {
+                    index = pronoun;
+                    continue;
+                }
                 if passed_coordination {
                     if let Some(governor) = self.governing_predicate(first_start) {
                         return self.subject_of(governor, depth + 1);
@@ -406,8 +425,9 @@ impl Sentence<'_> {
                     | WordClass::Include
                     | WordClass::Request,
                 ) => {}
-                // Never returned by `class`: an institution noun reads as a plain word.
-                Some(WordClass::Body) | None => {
+                // Never returned by `class`: an institution noun and a verb of withholding read as
+                // plain words.
+                Some(WordClass::Body | WordClass::Withdraw) | None => {
                     let token = self.tokens.get(at);
                     if self.is_punct(at, &[","]) {
                         if let Some(head) = self.relative_head(at) {
@@ -468,8 +488,13 @@ impl Sentence<'_> {
     pub(super) fn in_prepositional_phrase(&self, start: usize) -> bool {
         let mut index = start;
         let mut nouns = 0;
+        let mut coordinated = false;
         while index > 0 {
             if self.class(index - 1) == Some(WordClass::Det) {
+                index -= 1;
+            } else if !coordinated && self.class(index - 1) == Some(WordClass::Coord) && self.is_plain_word(index.saturating_sub(2)) {
+                // `terhadap Gaza dan Lebanon`: coordinated with a place the gazetteer does not list.
+                coordinated = true;
                 index -= 1;
             } else if nouns < 2 && self.is_plain_word(index - 1) && self.pred_covering(index - 1).is_none() {
                 nouns += 1;
@@ -479,6 +504,20 @@ impl Sentence<'_> {
             }
         }
         index > 0 && matches!(self.class(index - 1), Some(WordClass::Prep | WordClass::Source)) && self.key(index - 1) != "oleh"
+    }
+
+    /// True when a noun of a hostile act (`serangan`, `uji coba rudal`) ends right before `end`.
+    fn act_ends_at(&self, end: usize) -> bool {
+        (end.saturating_sub(3)..end).any(|start| {
+            let keys: Vec<&str> = self
+                .tokens
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
+            self.lexicon.act_at(&keys).is_some_and(|act| start + act.words.len() == end)
+        })
     }
 
     /// The `yang` that opens the relative clause predicate `q` belongs to, if it is one.
@@ -535,6 +574,8 @@ impl Sentence<'_> {
                 Some(WordClass::Coord) if words > 0 => {}
                 Some(_) => return None,
                 None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word) && self.mention_at(at).is_none() => words += 1,
+                // `menyebabkan "penderitaan ..."`: a quotation mark opening the object.
+                None if self.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote) => {}
                 None => return None,
             }
             index = at;

@@ -7,14 +7,22 @@
 //! Mélanie Joly`), and a name in apposition takes the title after it (`Ruben Vardanyan, pejabat
 //! tinggi ...`). A capitalised word one edit away from a known name is that name (`Gutteres`).
 //!
+//! Names of persons are read in `names`, referring phrases the lexicon cannot list whole in
+//! `references`.
+//!
 //! Owns: mentions and the posts they carry. Must not: know relations or other sentences.
 
+mod names;
+mod references;
+
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::lexicon::morph::{Prefix, Suffix};
 use crate::lexicon::{HeadRole, Lexicon, PhraseKind, ReferenceTarget, WordClass};
 use crate::model::{ActorKey, ActorKind};
 use crate::pipeline::segment::{Token, TokenKind};
+use names::Name;
 
 /// What a mention refers to, before coreference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +96,26 @@ pub struct KnownPerson {
 }
 
 impl KnownPerson {
-    /// The person behind a mention, if its name has a usable surname.
-    pub fn from_mention(mention: &Mention, lexicon: &Lexicon) -> Option<KnownPerson> {
+    /// The person behind a mention under each name later sentences may call them by: the last
+    /// word, and for a two-word name that opens with a short family name (`Fu Kong` ... `kata
+    /// Fu`, `Jeon Ha-kyu` ... `Jeon`, as Chinese and Korean names are written), the first.
+    pub fn from_mention(mention: &Mention, lexicon: &Lexicon) -> Vec<KnownPerson> {
+        let Some(person) = KnownPerson::by_surname(mention, lexicon) else {
+            return Vec::new();
+        };
+        let words: Vec<&str> = person.name.split_whitespace().collect();
+        let family = match words.as_slice() {
+            // `Jeon Ha-kyu`: a hyphenated given name after a family name, as Korean names are written.
+            [first, given] if (2..=3).contains(&first.chars().count()) || (first.chars().count() == 4 && given.contains('-')) => {
+                Some(crate::text::fold(first))
+            }
+            _ => None,
+        };
+        let first = family.map(|surname| KnownPerson { surname, ..person.clone() });
+        std::iter::once(person).chain(first).collect()
+    }
+
+    fn by_surname(mention: &Mention, lexicon: &Lexicon) -> Option<KnownPerson> {
         let (key, name, listed) = match &mention.referent {
             Referent::NewPerson { key, name } => (key, name.as_str(), false),
             Referent::Actor(key) => {
@@ -146,7 +172,9 @@ const MIN_GIVEN_NAME_SIMILARITY: f64 = 0.75;
 /// A misspelt name must be this long to be matched at edit distance one.
 const MIN_FUZZY_CHARS: usize = 6;
 
-pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[KnownPerson]) -> SentenceMentions {
+/// `known` are the persons the article named before, `deeds` the roots of the acts it told
+/// someone doing (`mendeklarasikan`), which a noun with a demonstrative may refer back to.
+pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[KnownPerson], deeds: &BTreeSet<String>) -> SentenceMentions {
     let keys: Vec<String> = tokens.iter().map(|t| t.key.clone()).collect();
     let matches = lexicon.phrases.find(&keys);
     let theatres = matches
@@ -164,6 +192,7 @@ pub fn find_mentions(tokens: &[Token], text: &str, lexicon: &Lexicon, known: &[K
         lexicon,
         atoms: &atoms,
         known,
+        deeds,
         mentions: Vec::new(),
     };
     composer.run();
@@ -300,6 +329,7 @@ struct Composer<'a> {
     lexicon: &'a Lexicon,
     atoms: &'a [Option<(Range<usize>, Atom)>],
     known: &'a [KnownPerson],
+    deeds: &'a BTreeSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -395,7 +425,12 @@ impl Composer<'_> {
     /// Composes the mention starting at `index`, returning where the next one may start.
     fn compose_at(&mut self, index: usize) -> Option<usize> {
         let Some((range, atom)) = self.atom(index).cloned() else {
-            return self.demonstrative_subject(index).or_else(|| self.discovered_person(index));
+            return self
+                .demonstrative_subject(index)
+                .or_else(|| self.deed_reference(index))
+                .or_else(|| self.described_reference(index))
+                .or_else(|| self.act_with_relative_clause(index))
+                .or_else(|| self.discovered_person(index));
         };
         match atom {
             Atom::Blocked => Some(range.end),
@@ -406,8 +441,18 @@ impl Composer<'_> {
                 Some(self.push(range.start..end, referent, Role::Name, post.map(|(p, _)| p), false))
             }
             Atom::Title(title) => self.title_chain(index, title).or(Some(range.end)),
-            Atom::Head(head) => Some(self.head(index, range.end, head).unwrap_or(range.end)),
+            Atom::Head(head) => Some(
+                self.head(index, range.end, head)
+                    .or_else(|| self.described_reference(index))
+                    .or_else(|| self.act_with_relative_clause(index))
+                    .unwrap_or(range.end),
+            ),
             Atom::Reference(reference) => {
+                // `berada di pihak Ukraina`: the side one stands on is a trigger's word, not a
+                // reference, and the actor after it is the party.
+                if self.key(index) == "pihak" && index.checked_sub(1).is_some_and(|before| self.key(before) == "di") {
+                    return Some(range.end);
+                }
                 // `Pihak Rusia` is Russia, not "the parties".
                 if let Some(actor) = self.actor_at(range.end).filter(|_| self.key(index) == "pihak") {
                     let role = self.role_of(&actor, Role::State);
@@ -426,11 +471,13 @@ impl Composer<'_> {
                 if label {
                     return Some(range.end);
                 }
-                // `Armenia dan pasukan militernya`: the possessor is the actor just coordinated.
+                // `Armenia dan pasukan militernya`, `Assad, dan pemerintahannya`: the possessor is
+                // the actor just coordinated.
                 let coordinated_with = self.mentions.last().filter(|m| {
-                    let between = m.tokens.end..index;
+                    let comma = usize::from(self.key(m.tokens.end) == ",");
+                    let between = m.tokens.end + comma..index;
                     between.len() <= 3
-                        && matches!(self.key(m.tokens.end), "dan" | "serta")
+                        && matches!(self.key(m.tokens.end + comma), "dan" | "serta")
                         && between
                             .skip(1)
                             .all(|i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
@@ -642,6 +689,19 @@ impl Composer<'_> {
                 {
                     index += 1
                 }
+                // `Ketua Komisi Penasihat PBB terkait Provinsi Rakhine, Kofi Annan`: what the post is
+                // about, in capitals after a preposition, before the name in apposition.
+                (_, None)
+                    if org.is_some() && matches!(self.lexicon.word_class(self.key(index)), Some(WordClass::Prep | WordClass::Purpose)) =>
+                {
+                    let end = (index + 1..index + 4)
+                        .find(|&i| !self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized))
+                        .unwrap_or(index + 4);
+                    if end == index + 1 || self.key(end) != "," || self.name_after_title(end + 1).is_none() {
+                        break;
+                    }
+                    index = end;
+                }
                 // `Menteri Luar Negeri Turki, Hakan Fidan`; `Menteri Luar Negeri, Retno Marsudi`.
                 (",", _)
                     if (org.is_some() || self.tokens.get(start).is_some_and(|t| t.capitalized))
@@ -672,6 +732,17 @@ impl Composer<'_> {
                 Some(self.push(start..end.max(held_to), holder, Role::Official, None, fuzzy))
             }
             Some((referent, end, fuzzy)) => Some(self.push(start..end, referent, Role::Official, None, fuzzy)),
+            // `Diplomat itu`, `menteri tersebut`: a title made definite is the person the text is
+            // about, whatever post the article gave them.
+            None if self.lexicon.word_class(self.key(index)) == Some(WordClass::Det) && index == self.atom(start)?.0.end => {
+                Some(self.push(
+                    start..index + 1,
+                    Referent::Reference(ReferenceTarget::Person),
+                    Role::Name,
+                    None,
+                    false,
+                ))
+            }
             None if self.tokens.get(start).is_some_and(|t| t.capitalized) => {
                 let end = self.atom(start)?.0.end.max(index);
                 Some(self.push(start..end, Referent::Holder { title, org: None }, Role::Official, None, false))
@@ -719,372 +790,6 @@ impl Composer<'_> {
             surface.chars().count() <= 4 && surface.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
         })
     }
-
-    fn push_person(&mut self, start: usize, name: Name, post: Post) -> usize {
-        let referent = match name.known {
-            Some(key) => Referent::Actor(key),
-            None => self.new_person(&name.text),
-        };
-        self.push(start..name.end, referent, Role::Name, Some(post), false)
-    }
-
-    fn new_person(&self, name: &str) -> Referent {
-        let key = ActorKey::from_name(name).map(|k| {
-            if self.lexicon.gazetteer.get(&k).is_some() {
-                ActorKey::from_name(&format!("person {name}")).unwrap_or(k)
-            } else {
-                k
-            }
-        });
-        match key {
-            Some(key) => Referent::NewPerson {
-                key,
-                name: name.to_owned(),
-            },
-            None => Referent::Reference(ReferenceTarget::Person),
-        }
-    }
-
-    /// True when a noun phrase can begin at `index`: nothing before it in the sentence, or a
-    /// punctuation mark, a function word or a verb, not a noun it would describe.
-    fn opens_noun_phrase(&self, index: usize) -> bool {
-        let Some(previous) = index.checked_sub(1).and_then(|i| self.tokens.get(i)) else {
-            return true;
-        };
-        previous.kind != TokenKind::Word
-            || self.lexicon.word_class(&previous.key).is_some()
-            || self.lexicon.stemmer.analyze(&previous.key).is_some_and(|a| {
-                matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber)) && a.pattern.suffix != Some(Suffix::An)
-            })
-    }
-
-    /// True for a word the stemmer reads as a derived Indonesian form (`Jelaskan`, `Temui`): in a
-    /// title-case headline it is a verb, not part of a name.
-    fn is_derived_word(&self, folded: &str) -> bool {
-        self.lexicon.stemmer.analyze(folded).is_some_and(|a| {
-            // Short roots make false readings of names: `Hadi` is not had + -i, `Mensah` not
-            // meN- + sah, `Peter` not peN- + ter.
-            let long_root = a.root.chars().count() >= 4;
-            let verbal = matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber));
-            a.pattern.suffix == Some(Suffix::Kan) || (long_root && (verbal || a.pattern.suffix == Some(Suffix::I)))
-        })
-    }
-
-    /// A name right after a title, where a capitalised word that is also a common word is a
-    /// given name when a name follows it (`Juru Bicara Kemlu RI Lalu Muhammad Iqbal`).
-    fn name_after_title(&self, index: usize) -> Option<Name> {
-        if let Some(name) = self.name_at(index) {
-            return Some(name);
-        }
-        let token = self.tokens.get(index)?;
-        // `Menlu Myanmar Daw Aung San Suu Kyi`: the courtesy word is not part of the name.
-        if token.capitalized && self.lexicon.word_class(&token.key) == Some(WordClass::Honorific) {
-            return self.name_at(index + 1);
-        }
-        let common_word = token.kind == TokenKind::Word && token.capitalized && self.lexicon.word_class(&token.key).is_some();
-        if !common_word {
-            return None;
-        }
-        let rest = self.name_at(index + 1).filter(|n| n.known.is_none())?;
-        Some(Name {
-            end: rest.end,
-            known: None,
-            text: format!("{} {}", token.span.of(self.text), rest.text),
-        })
-    }
-
-    /// A person's name at `index`: a listed person, or a run of capitalised words that are
-    /// neither actors nor function words.
-    fn name_at(&self, index: usize) -> Option<Name> {
-        if let Some((range, Atom::Person(person))) = self.atom(index) {
-            let person = self.known.get(*person)?;
-            return Some(Name {
-                end: range.end,
-                known: person.listed.then(|| person.key.clone()),
-                text: person.name.clone(),
-            });
-        }
-        if let Some(actor) = self.actor_at(index) {
-            return (self.kind_of(&actor.key) == Some(ActorKind::Person)).then(|| Name {
-                end: actor.end,
-                known: Some(actor.key),
-                text: String::new(),
-            });
-        }
-        let mut end = index;
-        let mut words = Vec::new();
-        // How many words the name keeps at least: up to its last glued hyphen part.
-        let mut glued_end: Option<usize> = None;
-        // Arabic names join their parts with particles and hyphens (`Sabah Al-Ahmad Al-Jaber Al-Sabah`).
-        while end < self.tokens.len() && end - index < MAX_NAME_TOKENS * 3 {
-            let Some(token) = self.tokens.get(end) else { break };
-            // `U Thaung Tun` again after `Thaung Tun`: the run ends in a known surname.
-            if let Some((range, Atom::Person(person))) = self.atom(end).filter(|_| !words.is_empty()) {
-                let person = self.known.get(*person)?;
-                let given = words.join(" ");
-                if crate::text::fold(&person.name).starts_with(&crate::text::fold(&given)) {
-                    return Some(Name {
-                        end: range.end,
-                        known: person.listed.then(|| person.key.clone()),
-                        text: person.name.clone(),
-                    });
-                }
-            }
-            let surface = token.span.of(self.text);
-            let particle = self.lexicon.word_class(&token.key) == Some(WordClass::Particle);
-            let joiner = token.key == "-" && !words.is_empty();
-            let name_word = token.kind == TokenKind::Word
-                && token.capitalized
-                && self.atom(end).is_none()
-                && self.lexicon.word_class(&token.key).is_none()
-                // `Erdogan, Selasa (23/10)`: a day of the week dates what was said, it names nobody.
-                && !matches!(self.lexicon.calendar(&token.key), Some(crate::lexicon::CalendarWord::Day(_)))
-                && !self.lexicon.is_institution_word(&token.key)
-                && !self.is_derived_word(&token.key);
-            // The second part of a hyphenated given name, glued to its hyphen (`Tae-yul`, `Geun-hye`).
-            let glued_part = token.kind == TokenKind::Word
-                && end > index
-                && self
-                    .tokens
-                    .get(end - 1)
-                    .is_some_and(|previous| previous.key == "-" && previous.span.end() == token.span.start());
-            // A middle initial (`John J. Sullivan`): the letter, its full stop, and more name after.
-            let initial = !words.is_empty()
-                && token.kind == TokenKind::Word
-                && surface.chars().count() == 1
-                && token.capitalized
-                && self.tokens.get(end + 1).is_some_and(|t| t.key == ".")
-                && self.tokens.get(end + 2).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized);
-            if initial {
-                words.push(surface);
-                end += 2;
-                continue;
-            }
-            if !(name_word || glued_part || ((particle || joiner) && !words.is_empty())) {
-                break;
-            }
-            words.push(surface);
-            glued_end = if glued_part { Some(words.len()) } else { glued_end };
-            end += 1;
-        }
-        // One given name before a listed person's surname is that person, in another spelling
-        // (`Wolodimir Zelenskyj` is Zelensky), when it resembles the person's own given name;
-        // otherwise it is somebody else of that surname (`Jacob Cameron`), named in full.
-        if let [given] = words.as_slice() {
-            if crate::text::is_capitalized(given) {
-                if let Some(actor) = self.actor_at(end).filter(|a| self.kind_of(&a.key) == Some(ActorKind::Person)) {
-                    if self.resembles_given_name(given, &actor.key) {
-                        return Some(Name {
-                            end: actor.end,
-                            known: Some(actor.key),
-                            text: String::new(),
-                        });
-                    }
-                    let surname: Vec<&str> = self.tokens.get(end..actor.end)?.iter().map(|t| t.span.of(self.text)).collect();
-                    return Some(Name {
-                        end: actor.end,
-                        known: None,
-                        text: format!("{given} {}", surname.join(" ")),
-                    });
-                }
-            }
-        }
-        // Drop trailing particles and hyphens; a name needs a capitalised word.
-        while words.len() > glued_end.unwrap_or(0) && words.last().is_some_and(|w| !crate::text::is_capitalized(w)) {
-            words.pop();
-            end -= 1;
-        }
-        let n_capitalized = words
-            .iter()
-            .filter(|w| crate::text::is_capitalized(w) && self.lexicon.word_class(&crate::text::fold(w)) != Some(WordClass::Particle))
-            .count();
-        if n_capitalized == 0 || n_capitalized > MAX_NAME_TOKENS {
-            return None;
-        }
-        // One capitalised Indonesian word (`Ketua Komisi ...`) is a body's name begun, not a person's.
-        if let [word] = words.as_slice() {
-            if self.lexicon.stemmer.is_root(&crate::text::fold(word)) {
-                return None;
-            }
-        }
-        let text = self.tokens.get(index..end)?.iter().fold(String::new(), |mut acc, t| {
-            let glued = acc.ends_with('-') || t.key == "-";
-            if !acc.is_empty() && !glued {
-                acc.push(' ');
-            }
-            acc.push_str(t.span.of(self.text));
-            acc
-        });
-        Some(Name { end, known: None, text })
-    }
-
-    /// True when `given` is a spelling of the given name of listed person `key` (Jaro-Winkler at
-    /// least 0.75 against the first word of any of its full names), or the gazetteer lists no
-    /// full name to compare with.
-    fn resembles_given_name(&self, given: &str, key: &ActorKey) -> bool {
-        let Some(info) = self.lexicon.gazetteer.resolve(key.as_str()) else {
-            return true;
-        };
-        let given = crate::text::fold(given);
-        let mut firsts = info
-            .names()
-            .filter(|n| n.split_whitespace().count() >= 2)
-            .filter_map(|n| n.split_whitespace().next())
-            .map(crate::text::fold)
-            .peekable();
-        firsts.peek().is_none() || firsts.any(|first| strsim::jaro_winkler(&first, &given) >= MIN_GIVEN_NAME_SIMILARITY)
-    }
-
-    /// `, <title> <organisation>` after a person's name, closed by a comma or the clause. Not
-    /// when the titles lead to another name (`Trump, calon presiden ... Joe Biden`).
-    fn apposition(&self, name_end: usize) -> Option<(Post, usize)> {
-        // `Nicolas Maduro (presiden Venezuela)`: the post in brackets, closed by its bracket.
-        let close = match self.key(name_end) {
-            "," => None,
-            "(" => Some((name_end + 2..(name_end + 12).min(self.tokens.len())).find(|&i| self.key(i) == ")")?),
-            _ => return None,
-        };
-        // `Tinubu, yang juga presiden Nigeria`: a relative clause that states the post.
-        let mut title_start = name_end + 1;
-        if self.lexicon.word_class(self.key(title_start)) == Some(WordClass::Rel) {
-            title_start += 1;
-            while matches!(
-                self.lexicon.word_class(self.key(title_start)),
-                Some(WordClass::Aux | WordClass::Copula)
-            ) || self.key(title_start) == "sebagai"
-            {
-                title_start += 1;
-            }
-        }
-        let (title_range, Atom::Title(title)) = self.atom(title_start)?.clone() else {
-            return None;
-        };
-        if close.is_none() && self.titles_lead_to_name(title_range.end) {
-            return None;
-        }
-        // Adjectives of the post ("pejabat tinggi pemerintahan ...") come before the organisation.
-        let mut org = None;
-        let post_end = close
-            .unwrap_or(title_range.end + MAX_POST_WORDS)
-            .min(title_range.end + MAX_POST_WORDS);
-        for index in title_range.end..post_end {
-            if let Some(actor) = self.actor_at(index) {
-                org = Some((Referent::Actor(actor.key.clone()), actor.end));
-                break;
-            }
-            if let Some((range, Atom::Head(_))) = self.atom(index) {
-                let after_head = range.end;
-                if let Some(actor) = self.actor_at(after_head) {
-                    let referent = if self.kind_of(&actor.key) == Some(ActorKind::Person) {
-                        Referent::CountryOf(actor.key.clone())
-                    } else {
-                        Referent::Actor(actor.key.clone())
-                    };
-                    org = Some((referent, actor.end));
-                    break;
-                }
-            }
-            if self.lexicon.word_class(self.key(index)).is_some() || self.key(index) == "," {
-                break;
-            }
-        }
-        let end = org.as_ref().map_or(title_range.end, |(_, end)| *end);
-        let end = close.map_or(end, |close| close + 1);
-        Some((
-            Post {
-                title,
-                org: org.map(|(r, _)| r),
-            },
-            end,
-        ))
-    }
-
-    /// True when a name follows the titles and organisations from `index` on, within a few tokens.
-    fn titles_lead_to_name(&self, mut index: usize) -> bool {
-        for _ in 0..8 {
-            if let Some(actor) = self.actor_at(index) {
-                if self.kind_of(&actor.key) == Some(ActorKind::Person) {
-                    return true;
-                }
-                index = actor.end;
-                continue;
-            }
-            match self.atom(index) {
-                Some((range, Atom::Title(_))) => index = range.end,
-                _ if matches!(self.key(index), "dari" | "dan" | "serta" | "mantan") => index += 1,
-                // `X, Menlu Bangladesh, Mahmood Ali`: the post of the next person in a list.
-                _ if self.key(index) == "," => {
-                    return self
-                        .name_after_title(index + 1)
-                        .is_some_and(|n| n.known.is_some() || n.text.split_whitespace().count() >= 2);
-                }
-                _ => return self.name_at(index).is_some_and(|n| n.text.split_whitespace().count() >= 2),
-            }
-        }
-        false
-    }
-
-    /// `Ini adalah kejahatan perang`, `Hal itu merupakan pelanggaran`: a demonstrative that opens a
-    /// clause and is what a copula describes points back at the last act the text told of.
-    fn demonstrative_subject(&mut self, index: usize) -> Option<usize> {
-        let opens = index == 0
-            || self
-                .tokens
-                .get(index - 1)
-                .is_some_and(|t| t.kind != TokenKind::Word && t.key != "-");
-        let length = match (self.key(index), self.key(index + 1)) {
-            ("hal", "ini" | "itu") => 2,
-            ("ini" | "itu", _) => 1,
-            _ => return None,
-        };
-        let copula = self.lexicon.word_class(self.key(index + length)) == Some(crate::lexicon::WordClass::Copula);
-        (opens && copula).then(|| {
-            self.push(
-                index..index + length,
-                Referent::Reference(ReferenceTarget::LastAct),
-                Role::Name,
-                None,
-                false,
-            )
-        })
-    }
-
-    /// A person the gazetteer does not know, introduced by a verb of saying (`kata Saeed
-    /// Khatibzadeh`) or followed by a post in apposition (`Ruben Vardanyan, pejabat ...`).
-    fn discovered_person(&mut self, index: usize) -> Option<usize> {
-        let token = self.tokens.get(index)?;
-        if token.kind != TokenKind::Word || !token.capitalized || self.atom(index).is_some() {
-            return None;
-        }
-        let after_speech = index.checked_sub(1).and_then(|i| self.tokens.get(i)).is_some_and(|previous| {
-            self.lexicon
-                .stemmer
-                .analyze(&previous.key)
-                .is_some_and(|a| a.pattern.prefixes.is_empty() && self.lexicon.is_speech(&a))
-        });
-        // `U Thaung Tun`: a courtesy word opens the mention.
-        let honorific = self.lexicon.word_class(&token.key) == Some(WordClass::Honorific);
-        let name = self.name_at(if honorific { index + 1 } else { index })?;
-        let n_words = name.text.split_whitespace().count();
-        let post = self.apposition(name.end);
-        // A name that ends in the surname of someone named before is that person again.
-        let named_before = matches!(name.end.checked_sub(1).and_then(|i| self.atom(i)), Some((_, Atom::Person(_))));
-        if n_words < 2 || (!after_speech && post.is_none() && !named_before) {
-            return None;
-        }
-        let referent = match name.known {
-            Some(key) => Referent::Actor(key),
-            None => self.new_person(&name.text),
-        };
-        let end = post.as_ref().map_or(name.end, |(_, end)| *end);
-        Some(self.push(index..end, referent, Role::Name, post.map(|(p, _)| p), false))
-    }
-}
-
-struct Name {
-    end: usize,
-    known: Option<ActorKey>,
-    text: String,
 }
 
 #[cfg(test)]
@@ -1097,7 +802,7 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let lexicon = test_lexicon();
         let tokens = tokenize(text, crate::model::Span::new(text, 0, text.len()).unwrap());
-        let found = find_mentions(&tokens, text, lexicon, &[]);
+        let found = find_mentions(&tokens, text, lexicon, &[], &BTreeSet::new());
         let got: Vec<String> = found
             .mentions
             .iter()

@@ -5,11 +5,13 @@
 //! Owns: discourse state (who was last mentioned, who is speaking, which section we are in).
 //! Must not: see RDF or tokens' text beyond what the earlier stages hand over.
 
+mod posts;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::lexicon::{Lexicon, ReferenceTarget};
 use crate::model::{ActorKey, ActorKind, Modality, Relation};
-use crate::pipeline::clause::{Clause, SentenceClauses, Speaker};
+use crate::pipeline::clause::{Attribution, Clause, SentenceClauses, Speaker};
 use crate::pipeline::mention::{Mention, Referent, SentenceMentions};
 use crate::pipeline::segment::Sentence;
 
@@ -45,6 +47,7 @@ const VIA_PARTIES: f32 = 0.9;
 const VIA_MISSPELLING: f32 = 0.9;
 const AFFILIATION_FROM_TITLE: f32 = 0.95;
 const AFFILIATION_FROM_CONTEXT: f32 = 0.75;
+const TOLD_ACT: f32 = 0.6;
 
 pub struct Output {
     pub statements: Vec<Statement>,
@@ -64,7 +67,7 @@ pub fn statements(
     // An unnamed holder is the person the article names in that post anywhere, later too
     // (ANNOTATION.md, Rulings: `sekretaris jenderal NATO` ... `Sekretaris Jenderal NATO Jens
     // Stoltenberg`).
-    let named_posts = sentences
+    let named_posts: Vec<HeldPost> = sentences
         .iter()
         .flat_map(|input| &input.mentions.mentions)
         .filter_map(|mention| {
@@ -81,12 +84,24 @@ pub fn statements(
             })
         })
         .collect();
+    // Listed persons the article names anywhere, with no post of their own in it.
+    let listed_persons = sentences
+        .iter()
+        .flat_map(|input| &input.mentions.mentions)
+        .filter(|mention| mention.post.is_none())
+        .filter_map(|mention| match &mention.referent {
+            Referent::Actor(key) if lexicon.gazetteer.kind(key) == Some(ActorKind::Person) => Some(key.clone()),
+            _ => None,
+        })
+        .filter(|key| !named_posts.iter().any(|post| &post.person == key))
+        .collect::<BTreeSet<ActorKey>>();
     let mut discourse = Discourse {
         text,
         lexicon,
         parties,
         setting,
         named_posts,
+        listed_persons,
         state: State::default(),
         new_persons: BTreeMap::new(),
         statements: Vec::new(),
@@ -110,14 +125,22 @@ struct State {
     topic: Vec<ActorKey>,
     speaker: Vec<ActorKey>,
     statement_issuer: Vec<ActorKey>,
+    /// Who the text last told saying something, by name (not by a bare tag or an untagged
+    /// quote): whose words `pernyataan itu` is, when no statement was named as such.
+    sayer: Vec<ActorKey>,
     section: Option<usize>,
     agents: HashMap<String, Vec<ActorKey>>,
+    /// Who did each act the text told of, hostile or not, by root (`deklarasi tersebut`).
+    doers: HashMap<String, Vec<ActorKey>>,
     /// The subject the current sentence names outright, with where each mention starts.
     sentence_topic: Vec<(usize, ActorKey)>,
     /// Where the mention being resolved starts.
     position: usize,
     /// Who did the last hostile act the text mentioned, or was last disapproved of for one.
     last_act: Vec<ActorKey>,
+    /// Countries the text named together (a plural subject, a clause's parties), most recent
+    /// last: what `keempat negara tersebut` counts back to.
+    country_groups: Vec<Vec<ActorKey>>,
     /// The parties of the last stance told of each relation: what `kecaman serupa` repeats.
     last_objects: HashMap<Relation, Vec<ActorKey>>,
     /// The posts the article named, in order: who holds which title where.
@@ -152,6 +175,8 @@ struct Discourse<'a> {
     setting: Option<&'a ActorKey>,
     /// Every post the article names with its organisation, in order.
     named_posts: Vec<HeldPost>,
+    /// Persons the gazetteer lists that the article names without a post.
+    listed_persons: BTreeSet<ActorKey>,
     state: State,
     new_persons: BTreeMap<ActorKey, String>,
     statements: Vec<Statement>,
@@ -234,10 +259,55 @@ impl Discourse<'_> {
         // Posts first: whose side a speaker is on decides whether a claim is an accusation.
         self.affiliations(input, mentions, &resolved, &clauses.attributions, &speakers);
         for clause in &clauses.clauses {
-            let speaker = clause.attribution.and_then(|a| speakers.get(a)).cloned().unwrap_or_default();
+            // The stance is the country's; who speaks on, and for whom, stays the ministry.
+            let speaker = clause
+                .attribution
+                .and_then(|a| Some(self.country_for_its_ministry(clauses.attributions.get(a)?, speakers.get(a)?.clone(), mentions)))
+                .unwrap_or_default();
             self.clause(input, clause, mentions, &resolved, &speaker);
         }
 
+        let groups = clauses
+            .clauses
+            .iter()
+            .flat_map(|c| [&c.subjects, &c.objects])
+            .chain([&clauses.topic])
+            .map(|ms| self.countries_among(&ms.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect::<Vec<_>>()))
+            .filter(|group| group.len() > 1)
+            .collect::<Vec<_>>();
+        for group in groups {
+            self.state.country_groups.retain(|g| *g != group);
+            self.state.country_groups.push(group);
+        }
+        for deed in &clauses.deeds {
+            let doers: Vec<ActorKey> = deed.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
+            if !doers.is_empty() {
+                self.state.doers.insert(deed.root.clone(), doers);
+            }
+        }
+        // `"AS telah meningkatkan pengepungan ...," kata X`: a hostile act someone tells another
+        // doing is their accusation (ANNOTATION.md, Relations).
+        for event in clauses.events.iter().filter(|e| e.told_at.is_some()) {
+            let at = event.told_at.unwrap_or_default();
+            let speaker = speaker_at(&clauses.attributions, &speakers, at);
+            let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
+            for (subject, object) in speaker.iter().flat_map(|s| agents.iter().map(move |a| (s, a))) {
+                if subject == object || self.side_of(subject) == self.side_of(object) {
+                    continue;
+                }
+                self.statements.push(Statement {
+                    subject: subject.clone(),
+                    relation: Relation::Accuses,
+                    object: object.clone(),
+                    sentence: input.sentence.index,
+                    trigger: event.root.clone(),
+                    date: input.date.clone(),
+                    modality: Modality::Asserted,
+                    confidence: TOLD_ACT,
+                    rule: "told-act",
+                });
+            }
+        }
         for event in &clauses.events {
             let agents: Vec<ActorKey> = event.agents.iter().filter_map(|&m| resolved.get(m)).flatten().cloned().collect();
             if !agents.is_empty() {
@@ -261,12 +331,48 @@ impl Discourse<'_> {
         if let Some(person) = salient {
             self.state.salient_person = Some(person.clone());
         }
+        let named_sayer = clauses
+            .attributions
+            .iter()
+            .zip(&speakers)
+            .rfind(|(a, keys)| matches!(a.speaker, Speaker::Mentions(_)) && !keys.is_empty());
+        if let Some((_, keys)) = named_sayer {
+            self.state.sayer.clone_from(keys);
+        }
         // `katanya` and an untagged quote belong to whoever was salient last: the speaker of
         // this sentence, else its subject (`Aliyev mendesak Macron ... "Dia ...," katanya`).
         match speakers.into_iter().rev().find(|s| !s.is_empty()) {
             Some(last) => self.state.speaker = last,
             None if !topic.is_empty() => self.state.speaker = topic,
             None => {}
+        }
+    }
+
+    /// The countries among `keys`, each once, in order.
+    fn countries_among(&self, keys: &[ActorKey]) -> Vec<ActorKey> {
+        keys.iter().fold(Vec::new(), |mut found, k| {
+            if self.kind(k) == Some(ActorKind::Country) && !found.contains(k) {
+                found.push(k.clone());
+            }
+            found
+        })
+    }
+
+    /// `"Indonesia mendesak ...," jelas Kemlu`: a ministry's words worded with its country as
+    /// the subject are the country's (ANNOTATION.md, Rulings).
+    fn country_for_its_ministry(&self, attribution: &Attribution, speaker: Vec<ActorKey>, mentions: &[Mention]) -> Vec<ActorKey> {
+        let [ministry] = speaker.as_slice() else { return speaker };
+        let Some(country) = self.lexicon.gazetteer.country_of(ministry).filter(|_| self.is_ministry(ministry)) else {
+            return speaker;
+        };
+        let opens_with_country = mentions
+            .iter()
+            .find(|m| attribution.scope.contains(&m.tokens.start))
+            .is_some_and(|m| m.tokens.start <= attribution.scope.start + 1 && m.referent == Referent::Actor(country.clone()));
+        if attribution.quoted && opens_with_country {
+            vec![country]
+        } else {
+            speaker
         }
     }
 
@@ -331,58 +437,6 @@ impl Discourse<'_> {
         }
     }
 
-    /// `Kementerian Luar Negeri` with no country: the foreign ministry named last, else that of
-    /// the country this sentence is about (`"AS mengutuk ...," kata juru bicara Departemen Luar
-    /// Negeri`), else the home country's (`data/home.tsv`).
-    fn unqualified_organ(&self, organ: usize) -> Option<ActorKey> {
-        let name = &self.lexicon.gazetteer.organs().get(organ)?.name;
-        let named = self.state.ministries.iter().rev().find(|key| {
-            self.lexicon
-                .gazetteer
-                .resolve(key.as_str())
-                .is_some_and(|info| info.organ.as_ref() == Some(name))
-        });
-        if let Some(key) = named {
-            return Some(key.clone());
-        }
-        // `"AS mengutuk ...," kata juru bicara Departemen Luar Negeri X`: the body of the country
-        // the sentence is about, when it names one as its subject before the body.
-        let subject_country = self
-            .state
-            .sentence_topic
-            .iter()
-            .find(|(start, key)| *start < self.state.position && self.kind(key) == Some(ActorKind::Country))
-            .map(|(_, key)| key);
-        let country = subject_country.unwrap_or(&self.lexicon.home);
-        self.lexicon.gazetteer.organ_of(country, name).map(|info| info.key)
-    }
-
-    /// The person the article last named in a post of this title's role (and organisation, when
-    /// given: `Menteri Turki` is the Turkish minister named before); else the organisation.
-    fn holder(&self, title: usize, org: Option<&ActorKey>) -> Vec<ActorKey> {
-        let role = self.lexicon.titles.get(title).map(|t| t.role.as_str());
-        let same_org = |post: &HeldPost| {
-            org.is_none_or(|org| {
-                post.organizations
-                    .iter()
-                    .any(|o| o == org || self.lexicon.gazetteer.country_of(o).as_ref() == Some(org))
-            })
-        };
-        let fits = |post: &&HeldPost| Some(post.role.as_str()) == role && same_org(post);
-        let named = self
-            .state
-            .posts
-            .iter()
-            .rev()
-            .find(fits)
-            .or_else(|| self.named_posts.iter().find(fits));
-        match (named, org) {
-            (Some(post), _) => vec![post.person.clone()],
-            (None, Some(org)) => vec![org.clone()],
-            (None, None) => Vec::new(),
-        }
-    }
-
     fn resolve_reference(&self, target: &ReferenceTarget, speaker: &[ActorKey]) -> Vec<ActorKey> {
         let last = |list: &Vec<ActorKey>| list.last().cloned().into_iter().collect::<Vec<_>>();
         let antecedent = || {
@@ -422,7 +476,28 @@ impl Discourse<'_> {
                     _ => self.resolve_reference(&ReferenceTarget::Parties, speaker),
                 }
             }
-            ReferenceTarget::Pair => self.resolve_reference(&ReferenceTarget::Parties, speaker),
+            // `X menyampaikan pesan dari Presiden Y kepada Presiden Z, ... kedua pemimpin`: the two
+            // persons the sentence named before it, besides who speaks or acts; else the
+            // conflict's parties.
+            ReferenceTarget::Pair => {
+                let own = |k: &ActorKey| speaker.contains(k) || self.state.sentence_topic.iter().any(|(_, t)| t == k);
+                let persons = self
+                    .state
+                    .sentence_seen
+                    .iter()
+                    .filter(|k| self.kind(k) == Some(ActorKind::Person) && !own(k))
+                    .fold(Vec::new(), |mut found: Vec<ActorKey>, k| {
+                        if !found.contains(k) {
+                            found.push(k.clone());
+                        }
+                        found
+                    });
+                if persons.len() == 2 {
+                    persons
+                } else {
+                    self.resolve_reference(&ReferenceTarget::Parties, speaker)
+                }
+            }
             ReferenceTarget::Parties if self.parties.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::Parties => self.parties.to_vec(),
             ReferenceTarget::Person => self.person_referred(speaker),
@@ -436,6 +511,9 @@ impl Discourse<'_> {
             {
                 speaker.to_vec()
             }
+            // `X dan Y menyatakan dukungan mereka`: in words reported, not quoted, of several,
+            // `mereka` is those who speak.
+            ReferenceTarget::Group if speaker.len() > 1 && !self.state.in_quote => speaker.to_vec(),
             ReferenceTarget::Group if !speaker.is_empty() => {
                 let others = |keys: Vec<ActorKey>| -> Vec<ActorKey> {
                     keys.into_iter()
@@ -494,30 +572,46 @@ impl Discourse<'_> {
             ReferenceTarget::Country => last(&self.state.countries),
             // `Iran, Rusia, dan Turki mengecam ... Ketiga negara itu ...`: the countries of the
             // last plural subject; with none, the countries this sentence named before it.
-            ReferenceTarget::Countries => {
-                let countries = |keys: &[ActorKey]| -> Vec<ActorKey> {
-                    keys.iter().filter(|k| self.kind(k) == Some(ActorKind::Country)).cloned().collect()
-                };
+            ReferenceTarget::Countries(count) => {
+                let countries = |keys: &[ActorKey]| -> Vec<ActorKey> { self.countries_among(keys) };
                 let topic = countries(&self.state.topic);
-                if topic.len() > 1 {
+                let latest = if topic.len() > 1 {
                     topic
                 } else {
                     countries(&self.state.sentence_seen)
+                };
+                // A count names the group: `Keempat negara tersebut` after four countries acted
+                // together, though a sentence about one of them came between.
+                match count {
+                    Some(n) if latest.len() != *n => self
+                        .state
+                        .country_groups
+                        .iter()
+                        .rev()
+                        .find(|group| group.len() == *n)
+                        .cloned()
+                        .unwrap_or(latest),
+                    _ => latest,
                 }
             }
             ReferenceTarget::Ministry => last(&self.state.ministries),
             ReferenceTarget::Organization => last(&self.state.organizations),
             ReferenceTarget::CountryOfAntecedent => antecedent().iter().filter_map(|k| self.lexicon.gazetteer.country_of(k)).collect(),
             ReferenceTarget::Statement => {
-                if self.state.statement_issuer.is_empty() {
-                    self.state.topic.clone()
-                } else {
+                // `Y menyebut pernyataan itu ...`: not Y's own statement.
+                let sayer: Vec<ActorKey> = self.state.sayer.iter().filter(|k| !speaker.contains(k)).cloned().collect();
+                if !self.state.statement_issuer.is_empty() {
                     self.state.statement_issuer.clone()
+                } else if !sayer.is_empty() {
+                    sayer
+                } else {
+                    self.state.topic.clone()
                 }
             }
             // `Iran menembakkan rudal ke Israel. AS mengecam serangan itu`: the act named in
             // other words is the last one told.
             ReferenceTarget::AgentOf(root) => self.state.agents.get(root).cloned().unwrap_or_else(|| self.state.last_act.clone()),
+            ReferenceTarget::DoerOf(root) => self.state.doers.get(root).cloned().unwrap_or_default(),
             ReferenceTarget::LastAct => self.state.last_act.clone(),
             ReferenceTarget::LastActOrSetting if self.state.last_act.is_empty() => self.setting.into_iter().cloned().collect(),
             ReferenceTarget::LastActOrSetting => self.state.last_act.clone(),
@@ -618,6 +712,29 @@ impl Discourse<'_> {
         } else if clause.echoes && clause.objects.is_empty() {
             let objects = self.state.last_objects.get(&clause.relation).cloned().unwrap_or_default();
             (self.keys_of(&clause.subjects, resolved), objects)
+        } else if clause.party_clitic {
+            // Whom `-nya` points back to: the last actor this sentence named before the verb
+            // besides who acts, else whom the last sentence was about.
+            let subjects = self.keys_of(&clause.subjects, resolved);
+            let named_before = mentions
+                .iter()
+                .zip(resolved)
+                .filter(|(m, _)| m.tokens.end <= clause.tokens.start)
+                .flat_map(|(_, keys)| keys.iter())
+                .rfind(|k| !subjects.contains(k) && self.kind(k) != Some(ActorKind::Person))
+                .cloned();
+            let party = named_before
+                .map(|k| vec![k])
+                .unwrap_or_else(|| self.state.topic.iter().filter(|k| !subjects.contains(k)).cloned().collect());
+            (subjects, party)
+        } else if clause.owner_clitic {
+            // Whoever `-nya` points back to: who speaks, else whom this sentence or the last
+            // was about.
+            self.state.position = clause.tokens.start;
+            (
+                self.resolve_reference(&ReferenceTarget::Antecedent, speaker),
+                self.keys_of(&clause.objects, resolved),
+            )
         } else {
             (self.keys_of(&clause.subjects, resolved), self.keys_of(&clause.objects, resolved))
         };
@@ -697,148 +814,6 @@ impl Discourse<'_> {
             (Some(first), Some(last)) => first.span.cover(last.span).of(self.text).to_owned(),
             _ => String::new(),
         }
-    }
-
-    /// `affiliatedWith` from posts (`Menteri Luar Negeri Kanada X`), from the context of a bare
-    /// title (the statement being reported, the section header, the gazetteer), and for
-    /// persons quoted under a header that names an actor (ANNOTATION.md, affiliatedWith).
-    fn affiliations(
-        &mut self,
-        input: &SentenceInput<'_>,
-        mentions: &[Mention],
-        resolved: &[Vec<ActorKey>],
-        attributions: &[crate::pipeline::clause::Attribution],
-        speakers: &[Vec<ActorKey>],
-    ) {
-        for (index, mention) in mentions.iter().enumerate() {
-            let Some(person) = resolved
-                .get(index)
-                .and_then(|keys| keys.first())
-                .filter(|k| self.kind(k) == Some(ActorKind::Person))
-                .cloned()
-            else {
-                continue;
-            };
-            if !matches!(mention.referent, Referent::Actor(_) | Referent::NewPerson { .. }) {
-                continue;
-            }
-            let (organizations, trigger, confidence, rule) = match &mention.post {
-                Some(post) => {
-                    let title = self.lexicon.titles.get(post.title).map_or(String::new(), |t| t.text.clone());
-                    match &post.org {
-                        Some(org) => {
-                            let keys = self.resolve(org, &[]);
-                            // `juru bicara Erdogan`: the post is in the country or body of that person.
-                            let keys: Vec<ActorKey> = keys
-                                .into_iter()
-                                .filter_map(|k| {
-                                    if self.kind(&k) == Some(ActorKind::Person) {
-                                        self.lexicon.gazetteer.resolve(k.as_str()).and_then(|i| i.parent)
-                                    } else {
-                                        Some(k)
-                                    }
-                                })
-                                .collect();
-                            (keys, title, AFFILIATION_FROM_TITLE, "post")
-                        }
-                        None => {
-                            let from_speaker: Vec<ActorKey> = speaker_at(attributions, speakers, mention.tokens.start)
-                                .into_iter()
-                                .filter(|k| self.kind(k).is_some_and(|kind| kind != ActorKind::Person))
-                                .collect();
-                            // `Wamenlu Sullivan`, after `Wakil Menteri Luar Negeri AS John
-                            // Sullivan`: the post the article already placed.
-                            let placed = self
-                                .state
-                                .posts
-                                .iter()
-                                .rev()
-                                .find(|held| held.person == person && !held.organizations.is_empty());
-                            // A listed person's own post before the speaker's: `Presiden Win Myint`
-                            // inside the words of the UN's chief is still Myanmar's.
-                            let parent = self.lexicon.gazetteer.resolve(person.as_str()).and_then(|i| i.parent);
-                            // `Perdana menteri Aljazair ...`, then `Perdana Menteri X`: the post
-                            // the article named before without its holder.
-                            let role = self.lexicon.titles.get(post.title).map(|t| t.role.as_str());
-                            let vacant = self
-                                .state
-                                .vacant_posts
-                                .iter()
-                                .rev()
-                                .find(|(r, _)| Some(r.as_str()) == role)
-                                .map(|(_, org)| org.clone());
-                            // A header tells whom the people under it act for, not those named in
-                            // another person's words or deeds (`Guterres mengutuk penahanan
-                            // Presiden Win Myint` under `PBB`).
-                            let is_other_person = |k: &ActorKey| *k != person && self.kind(k) == Some(ActorKind::Person);
-                            let in_others_clause = speakers.iter().flatten().any(is_other_person)
-                                || self.state.sentence_topic.iter().any(|(_, k)| is_other_person(k));
-                            let keys = if let Some(held) = placed {
-                                held.organizations.clone()
-                            } else if let Some(section) = input.section_actor.as_ref().filter(|_| !in_others_clause) {
-                                vec![section.clone()]
-                            } else if let Some(parent) = parent {
-                                vec![parent]
-                            } else if let Some(org) = vacant {
-                                vec![org]
-                            } else if !from_speaker.is_empty() {
-                                from_speaker
-                            } else {
-                                // `Menteri Luar Negeri, Siti Rahmawati`: a post of the home country,
-                                // as Indonesian news writes its own officials. The country, not the
-                                // body the title implies: the article names no body.
-                                self.lexicon
-                                    .titles
-                                    .get(post.title)
-                                    .and_then(|t| t.organ.as_ref())
-                                    .map(|_| self.lexicon.home.clone())
-                                    .into_iter()
-                                    .collect()
-                            };
-                            (keys, title, AFFILIATION_FROM_CONTEXT, "post-in-context")
-                        }
-                    }
-                }
-                None => match &input.section_actor {
-                    Some(section) if self.kind(section) != Some(ActorKind::Person) => {
-                        (vec![section.clone()], String::new(), AFFILIATION_FROM_CONTEXT, "section")
-                    }
-                    _ => continue,
-                },
-            };
-            if let Some(title) = mention.post.as_ref().and_then(|p| self.lexicon.titles.get(p.title)) {
-                self.state.posts.push(HeldPost {
-                    person: person.clone(),
-                    role: title.role.clone(),
-                    organizations: organizations.clone(),
-                });
-            }
-            for organization in organizations {
-                if organization == person {
-                    continue;
-                }
-                let trigger = if trigger.is_empty() {
-                    self.mention_text(input, mention)
-                } else {
-                    trigger.clone()
-                };
-                self.statements.push(Statement {
-                    subject: person.clone(),
-                    relation: Relation::AffiliatedWith,
-                    object: organization,
-                    sentence: input.sentence.index,
-                    trigger,
-                    date: input.date.clone(),
-                    modality: Modality::Asserted,
-                    confidence,
-                    rule,
-                });
-            }
-        }
-    }
-
-    fn mention_text(&self, input: &SentenceInput<'_>, mention: &Mention) -> String {
-        self.trigger_text(input, mention.tokens.clone())
     }
 }
 
