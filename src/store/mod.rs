@@ -10,6 +10,7 @@ mod snapshot;
 mod summary;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad};
 use oxigraph::sparql::PreparedSparqlUpdate;
@@ -78,6 +79,28 @@ fn open_error(path: &Path, source: StorageError) -> StoreError {
 }
 
 /// A RocksDB directory always holds `CURRENT`; without it there is no store to open.
+/// How often, and how far apart, a reader tries to open a store that a writer may be compacting:
+/// RocksDB lists the table files, then opens them, and a compaction in between deletes one.
+const OPEN_ATTEMPTS: u32 = 5;
+const OPEN_PAUSE: Duration = Duration::from_millis(200);
+
+/// Runs `attempt` until it succeeds, at most `attempts` times, `pause` apart; the last error if
+/// none does. Written here because it is a loop of a few lines, where a retry crate would bring
+/// its own policy and timer types.
+fn retry<T, E>(attempts: u32, pause: Duration, mut attempt: impl FnMut() -> Result<T, E>) -> Result<T, E> {
+    let mut tried = 1;
+    loop {
+        match attempt() {
+            Ok(value) => return Ok(value),
+            Err(error) if tried >= attempts => return Err(error),
+            Err(_) => {
+                tried += 1;
+                std::thread::sleep(pause);
+            }
+        }
+    }
+}
+
 fn require_existing(path: &Path) -> Result<(), StoreError> {
     if path.join("CURRENT").exists() {
         Ok(())
@@ -102,10 +125,11 @@ impl Store {
         })
     }
 
-    /// Opens an existing store for reading only, so that several readers may share it.
+    /// Opens an existing store for reading only, so that several readers may share it. A store
+    /// that a build is compacting is tried again a few times before its error is told.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         require_existing(path)?;
-        let inner = OxStore::open_read_only(path).map_err(|source| open_error(path, source))?;
+        let inner = retry(OPEN_ATTEMPTS, OPEN_PAUSE, || OxStore::open_read_only(path)).map_err(|source| open_error(path, source))?;
         Ok(Store {
             inner,
             path: Some(path.to_owned()),
@@ -304,5 +328,32 @@ fn reach_of_graph(graph: GraphNameRef<'_>, quads: &[Quad]) -> Reach {
             Reach::Everything => Reach::Everything,
         },
         GraphNameRef::BlankNode(_) => Reach::of_quads(quads.iter().map(Quad::as_ref)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_open_that_fails_for_a_while_is_tried_again() {
+        let mut calls = 0;
+        let opened = retry(5, Duration::ZERO, || {
+            calls += 1;
+            if calls < 3 { Err("a table went missing") } else { Ok("the store") }
+        });
+        assert_eq!(opened, Ok("the store"));
+        assert_eq!(calls, 3, "no attempt after the first success");
+    }
+
+    #[test]
+    fn an_open_that_keeps_failing_tells_its_last_error() {
+        let mut calls = 0;
+        let opened: Result<(), String> = retry(4, Duration::ZERO, || {
+            calls += 1;
+            Err(format!("attempt {calls}"))
+        });
+        assert_eq!(opened, Err("attempt 4".to_owned()));
+        assert_eq!(calls, 4);
     }
 }

@@ -94,18 +94,10 @@ impl From<Store> for Snapshot {
     }
 }
 
-/// How often, and how far apart, a reader tries to open a store that a writer may be compacting:
-/// RocksDB lists the table files, then opens them, and a compaction in between deletes one.
-const OPEN_ATTEMPTS: u32 = 5;
-const OPEN_PAUSE: Duration = Duration::from_millis(200);
-
 impl Snapshot {
-    /// Opens the store at `path` read-only, to be refreshed as it changes. A store being
-    /// compacted by a build is tried again a few times before its error is told; a path that
-    /// holds no directory is told at once.
+    /// Opens the store at `path` read-only, to be refreshed as it changes.
     pub fn open_read_only(path: &Path) -> Result<Snapshot, StoreError> {
-        let attempts = if path.is_dir() { OPEN_ATTEMPTS } else { 1 };
-        let view = retry(attempts, OPEN_PAUSE, || open_view(path))?;
+        let view = open_view(path)?;
         Ok(Snapshot {
             inner: Arc::new(Inner {
                 path: Some(path.to_owned()),
@@ -174,23 +166,6 @@ impl Snapshot {
     }
 }
 
-/// Runs `attempt` until it succeeds, at most `attempts` times, `pause` apart; the last error if
-/// none does. Written here because it is a loop of a few lines, where a retry crate would bring
-/// its own policy and timer types.
-fn retry<T, E>(attempts: u32, pause: Duration, mut attempt: impl FnMut() -> Result<T, E>) -> Result<T, E> {
-    let mut tried = 1;
-    loop {
-        match attempt() {
-            Ok(value) => return Ok(value),
-            Err(error) if tried >= attempts => return Err(error),
-            Err(_) => {
-                tried += 1;
-                std::thread::sleep(pause);
-            }
-        }
-    }
-}
-
 /// Lists the files first, then opens: a change in between makes the next refresh open again,
 /// never miss it.
 fn open_view(path: &Path) -> Result<View, StoreError> {
@@ -216,31 +191,4 @@ fn count_articles(store: &Store) -> Result<usize, StoreError> {
         count += 1;
     }
     Ok(count)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_open_that_fails_for_a_while_is_tried_again() {
-        let mut calls = 0;
-        let opened = retry(5, Duration::ZERO, || {
-            calls += 1;
-            if calls < 3 { Err("a table went missing") } else { Ok("the store") }
-        });
-        assert_eq!(opened, Ok("the store"));
-        assert_eq!(calls, 3, "no attempt after the first success");
-    }
-
-    #[test]
-    fn an_open_that_keeps_failing_tells_its_last_error() {
-        let mut calls = 0;
-        let opened: Result<(), String> = retry(4, Duration::ZERO, || {
-            calls += 1;
-            Err(format!("attempt {calls}"))
-        });
-        assert_eq!(opened, Err("attempt 4".to_owned()));
-        assert_eq!(calls, 4);
-    }
 }
