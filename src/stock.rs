@@ -1,6 +1,6 @@
 //! The stock queries of `queries/` (questions for people, read from the summary graph and paged
-//! where they list pairs or statements) and the dumps of `dumps/` (every row of something, for programs), embedded so that
-//! `warta query --name NAME` works anywhere.
+//! where they list pairs or statements) and the dumps of `dumps/` (every row of something, for
+//! programs), embedded so that `warta query --name NAME` works anywhere.
 //!
 //! Owns: the lists of names. Must not: hold any query text itself (that lives in the files).
 

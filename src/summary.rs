@@ -523,15 +523,16 @@ pub fn actor_counts_of<'a>(
     subject: &'a NamedNode,
     relation: Relation,
     object: &'a NamedNode,
-) -> Vec<(&'a NamedNode, NamedNodeRef<'static>)> {
-    if !relation.is_stance() {
-        return Vec::new();
-    }
+) -> impl Iterator<Item = (&'a NamedNode, NamedNodeRef<'static>)> {
+    let taken_and_received = [(subject, warta::STANCE_COUNT), (object, warta::RECEIVED_STANCE_COUNT)];
+    // An affiliation has no family count either, so the chain is empty for it.
     let family = warta::family_count(relation.family()).map(|property| (subject, property));
-    [(subject, warta::STANCE_COUNT), (object, warta::RECEIVED_STANCE_COUNT)]
+    relation
+        .is_stance()
+        .then_some(taken_and_received)
         .into_iter()
+        .flatten()
         .chain(family)
-        .collect()
 }
 
 /// The quads of the summary node of the triple `subject relation object`, asserted by `articles`

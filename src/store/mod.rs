@@ -78,7 +78,6 @@ fn open_error(path: &Path, source: StorageError) -> StoreError {
     }
 }
 
-/// A RocksDB directory always holds `CURRENT`; without it there is no store to open.
 /// How often, and how far apart, a reader tries to open a store that a writer may be compacting:
 /// RocksDB lists the table files, then opens them, and a compaction in between deletes one.
 const OPEN_ATTEMPTS: u32 = 5;
@@ -101,6 +100,7 @@ fn retry<T, E>(attempts: u32, pause: Duration, mut attempt: impl FnMut() -> Resu
     }
 }
 
+/// A RocksDB directory always holds `CURRENT`; without it there is no store to open.
 fn require_existing(path: &Path) -> Result<(), StoreError> {
     if path.join("CURRENT").exists() {
         Ok(())

@@ -390,11 +390,14 @@ impl Lexicon {
                 "statement" => ReferenceTarget::Statement,
                 "last-act" => ReferenceTarget::LastAct,
                 "setting" => ReferenceTarget::Setting,
-                other => match (other.strip_prefix("agent-of:"), other.strip_prefix("countries:")) {
-                    (Some(root), _) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
-                    (_, Some(count)) if count.parse::<usize>().is_ok_and(|n| n > 1) => ReferenceTarget::Countries(count.parse().ok()),
-                    _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
-                },
+                other => {
+                    let count = other.strip_prefix("countries:").and_then(|n| n.parse::<usize>().ok());
+                    match (other.strip_prefix("agent-of:"), count) {
+                        (Some(root), _) if !root.is_empty() => ReferenceTarget::AgentOf(root.to_owned()),
+                        (_, Some(count)) if count > 1 => ReferenceTarget::Countries(Some(count)),
+                        _ => return Err(references_table.error(row, format!("unknown target '{other}'"))),
+                    }
+                }
             };
             let not_before = row.list(2).into_iter().map(crate::text::fold).collect();
             references.push(Reference {

@@ -92,10 +92,9 @@ impl Sentence<'_> {
     /// (`menahan diri dan menawarkan diri menjadi mediator` still offers).
     pub(super) fn withdrawn(&self, pred: &Pred) -> bool {
         // `menawarkan diri menjadi mediator` is a verb's act, whatever noun it ends in.
-        let verb = self
-            .analysis(pred.tokens.start)
-            .is_some_and(|a| matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber)));
-        let noun = !verb && (pred.nominal || pred.agent || self.analysis(pred.tokens.start).is_some_and(|a| a.pattern.is_nominal()));
+        let analysis = self.analysis(pred.tokens.start);
+        let verb = analysis.is_some_and(|a| matches!(a.pattern.prefixes.first(), Some(Prefix::MeN | Prefix::Di | Prefix::Ber)));
+        let noun = !verb && (pred.nominal || pred.agent || analysis.is_some_and(|a| a.pattern.is_nominal()));
         // A judged act is still judged when stopping it is asked (`menghentikan pelanggaran
         // oleh X`).
         if !noun || self.is_claim(pred) {
