@@ -22,7 +22,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::rdf::ArticleQuads;
 use crate::vocab::{dcterms, id, rdf, warta, xsd};
-use warta_text::model::Relation;
+use warta_text::model::{Family, Relation};
 
 /// The SPARQL Update that rebuilds the summary graph from the article graphs: drop it, count
 /// again. `default_graph` names the graph that holds the descriptions of articles when the store's
@@ -53,9 +53,15 @@ pub fn recount_update(default_graph: Option<&str>) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    let pair_counts: String = Relation::ALL
+        .iter()
+        .map(|r| format!("(<{}> <{}>)", warta::relation(*r).as_str(), warta::pair_count(r.family()).as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
     let (rdf_subject, rdf_predicate, rdf_object) = (rdf::SUBJECT.as_str(), rdf::PREDICATE.as_str(), rdf::OBJECT.as_str());
     let count = warta::ARTICLE_COUNT.as_str();
     let node = triple_node_expression("?s", "?p", "?o");
+    let pair_node = pair_node_expression("?s", "?o");
     format!(
         "DROP SILENT GRAPH <{summary}> ;
 INSERT {{ GRAPH <{summary}> {{
@@ -99,6 +105,15 @@ INSERT {{ GRAPH <{summary}> {{ ?a ?family ?n }} }} WHERE {{
       VALUES (?p ?family) {{ {families} }}
   }} GROUP BY ?a ?family }}
 }} ;
+INSERT {{ GRAPH <{summary}> {{
+  ?pair a <{pair_summary}> ; <{pair_actor}> ?s ; <{pair_party}> ?o ; ?property ?n .
+}} }} WHERE {{
+  {{ SELECT ?s ?o ?property (SUM(?c) AS ?n) WHERE {{
+      GRAPH <{summary}> {{ ?t <{rdf_subject}> ?s ; <{rdf_predicate}> ?p ; <{rdf_object}> ?o ; <{count}> ?c }}
+      VALUES (?p ?property) {{ {pair_counts} }}
+  }} GROUP BY ?s ?o ?property }}
+  BIND({pair_node} AS ?pair)
+}} ;
 INSERT {{ GRAPH <{summary}> {{ ?a <{count}> ?n }} }} WHERE {{
   {{ SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{
       {is_article}
@@ -117,6 +132,9 @@ INSERT {{ GRAPH <{summary}> {{ <{summary}> a <{summary_class}> ; <{count}> ?n }}
         stance_count = warta::STANCE_COUNT.as_str(),
         received = warta::RECEIVED_STANCE_COUNT.as_str(),
         summary_class = warta::SUMMARY.as_str(),
+        pair_summary = warta::PAIR_SUMMARY.as_str(),
+        pair_actor = warta::PAIR_ACTOR.as_str(),
+        pair_party = warta::PAIR_PARTY.as_str(),
     )
 }
 
@@ -124,9 +142,12 @@ INSERT {{ GRAPH <{summary}> {{ <{summary}> a <{summary_class}> ; <{count}> ?n }}
 /// bytes of the SHA-256 of the three IRIs joined by spaces, in hex. The recount computes the
 /// same in SPARQL ([`triple_node_expression`]).
 pub fn triple_node(subject: NamedNodeRef<'_>, predicate: NamedNodeRef<'_>, object: NamedNodeRef<'_>) -> NamedNode {
-    let digest = Sha256::digest(format!("{} {} {}", subject.as_str(), predicate.as_str(), object.as_str()).as_bytes());
-    let hash: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-    id::triple(&hash)
+    id::triple(&short_hash(&format!(
+        "{} {} {}",
+        subject.as_str(),
+        predicate.as_str(),
+        object.as_str()
+    )))
 }
 
 /// [`triple_node`] as a SPARQL expression of three variables.
@@ -135,6 +156,30 @@ fn triple_node_expression(subject: &str, predicate: &str, object: &str) -> Strin
         "IRI(CONCAT(\"{}\", SUBSTR(SHA256(CONCAT(STR({subject}), \" \", STR({predicate}), \" \", STR({object}))), 1, 24)))",
         id::TRIPLE_BASE
     )
+}
+
+/// The summary node of the ordered pair `actor`, `party`: [`id::pair`] of the first 12 bytes of
+/// the SHA-256 of the two IRIs joined by a space, in hex. The recount computes the same in SPARQL
+/// ([`pair_node_expression`]).
+pub fn pair_node(actor: NamedNodeRef<'_>, party: NamedNodeRef<'_>) -> NamedNode {
+    id::pair(&short_hash(&format!("{} {}", actor.as_str(), party.as_str())))
+}
+
+/// [`pair_node`] as a SPARQL expression of two variables.
+fn pair_node_expression(actor: &str, party: &str) -> String {
+    format!(
+        "IRI(CONCAT(\"{}\", SUBSTR(SHA256(CONCAT(STR({actor}), \" \", STR({party}))), 1, 24)))",
+        id::PAIR_BASE
+    )
+}
+
+/// The first 12 bytes of the SHA-256 of `text`, in hex: the local name of a summary node.
+fn short_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The graphs a SPARQL Update may change the contribution of: the named graphs it writes, and the
@@ -483,10 +528,12 @@ impl Tally {
         let summary = id::summary_graph();
         let graph = GraphName::NamedNode(summary.clone());
         let mut actor_counts: HashMap<(&NamedNode, NamedNodeRef<'static>), u64> = HashMap::new();
+        let mut pairs = PairCounts::default();
         for (subject, relation, object, articles, ..) in self.triples() {
             for key in actor_counts_of(subject, relation, object) {
                 *actor_counts.entry(key).or_default() += articles;
             }
+            pairs.add(subject, relation, object, i64::try_from(articles).unwrap_or(i64::MAX));
         }
         let in_summary =
             move |subject: NamedNode, property: NamedNodeRef<'_>, value: Term| Quad::new(subject, property, value, graph.clone());
@@ -507,12 +554,71 @@ impl Tally {
             (summary.clone(), rdf::TYPE, warta::SUMMARY.into()),
             (summary, warta::ARTICLE_COUNT, count_literal(self.articles).into()),
         ];
-        triples.chain(
-            actors
-                .chain(whole)
-                .map(move |(subject, property, value)| in_summary(subject, property, value)),
-        )
+        triples
+            .chain(
+                actors
+                    .chain(whole)
+                    .map(move |(subject, property, value)| in_summary(subject, property, value)),
+            )
+            .chain(pairs.into_quads())
     }
+}
+
+/// Per ordered pair of actors, the articles of each family's triples between them (or the change
+/// in them): what the summary's `warta:PairSummary` nodes count.
+#[derive(Debug, Default)]
+pub struct PairCounts(HashMap<(NamedNode, NamedNode), [i64; Family::ALL.len()]>);
+
+impl PairCounts {
+    /// Adds the `articles` asserting `subject relation object` (negative: taken away).
+    pub fn add(&mut self, subject: &NamedNode, relation: Relation, object: &NamedNode, articles: i64) {
+        let slot = Family::ALL.iter().position(|f| *f == relation.family()).unwrap_or_default();
+        let counts = self.0.entry((subject.clone(), object.clone())).or_default();
+        if let Some(count) = counts.get_mut(slot) {
+            *count += articles;
+        }
+    }
+
+    /// Each pair's node with its count properties and their changes, in no order.
+    pub fn changes(&self) -> impl Iterator<Item = (&NamedNode, &NamedNode, NamedNode, Vec<(NamedNodeRef<'static>, i64)>)> {
+        self.0.iter().map(|((actor, party), counts)| {
+            let changed = Family::ALL
+                .iter()
+                .zip(counts)
+                .filter(|(_, count)| **count != 0)
+                .map(|(family, count)| (warta::pair_count(*family), *count))
+                .collect();
+            (actor, party, pair_node(actor.as_ref(), party.as_ref()), changed)
+        })
+    }
+
+    /// The pair nodes as the summary holds them, counting from nothing: each pair described,
+    /// with its positive counts.
+    pub fn into_quads(self) -> impl Iterator<Item = Quad> {
+        let graph = GraphName::NamedNode(id::summary_graph());
+        self.0.into_iter().flat_map(move |((actor, party), counts)| {
+            let node = pair_node(actor.as_ref(), party.as_ref());
+            let counts = Family::ALL
+                .iter()
+                .zip(counts)
+                .filter(|(_, count)| *count > 0)
+                .map(|(family, count)| (warta::pair_count(*family), Literal::from(count).into()));
+            pair_description(&actor, &party)
+                .into_iter()
+                .chain(counts)
+                .map(|(property, value): (NamedNodeRef<'_>, Term)| Quad::new(node.clone(), property, value, graph.clone()))
+                .collect::<Vec<_>>()
+        })
+    }
+}
+
+/// The properties of the pair node of `actor` → `party` that do not count: its type and actors.
+pub fn pair_description(actor: &NamedNode, party: &NamedNode) -> [(NamedNodeRef<'static>, Term); 3] {
+    [
+        (rdf::TYPE, warta::PAIR_SUMMARY.into()),
+        (warta::PAIR_ACTOR, actor.clone().into()),
+        (warta::PAIR_PARTY, party.clone().into()),
+    ]
 }
 
 /// The counts of the summary's actors that a triple adds its articles to: the subject's
@@ -620,5 +726,27 @@ mod tests {
         assert!(node.as_str().starts_with(id::TRIPLE_BASE));
         assert_eq!(node.as_str().len(), id::TRIPLE_BASE.len() + 24);
         assert_ne!(node, triple_node(b.as_ref(), warta::relation(Relation::Urges), a.as_ref()));
+    }
+
+    #[test]
+    fn pair_nodes_are_ordered_content_hashes_the_recount_mints_alike() {
+        let a = NamedNode::new_unchecked("http://example.com/a");
+        let b = NamedNode::new_unchecked("http://example.com/b");
+        let node = pair_node(a.as_ref(), b.as_ref());
+        assert!(node.as_str().starts_with(id::PAIR_BASE));
+        assert_ne!(node, pair_node(b.as_ref(), a.as_ref()), "a pair is ordered");
+        let minted = oxigraph::store::Store::new().unwrap();
+        let expression = pair_node_expression("<http://example.com/a>", "<http://example.com/b>");
+        let solutions = oxigraph::sparql::SparqlEvaluator::new()
+            .parse_query(&format!("SELECT ({expression} AS ?pair) WHERE {{}}"))
+            .unwrap()
+            .on_store(&minted)
+            .execute()
+            .unwrap();
+        let oxigraph::sparql::QueryResults::Solutions(mut solutions) = solutions else {
+            panic!("a SELECT gives solutions")
+        };
+        let solution = solutions.next().unwrap().unwrap();
+        assert_eq!(solution.get("pair"), Some(&node.into()));
     }
 }

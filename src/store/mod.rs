@@ -119,6 +119,7 @@ impl Store {
             source,
         })?;
         let inner = OxStore::open(path).map_err(|source| open_error(path, source))?;
+        summary::add_missing_pairs(&inner)?;
         Ok(Store {
             inner,
             path: Some(path.to_owned()),

@@ -18,9 +18,9 @@ use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::store::StoreError;
-use crate::summary::{Contribution, Tally, actor_counts_of, counted_date, triple_node, triple_summary_quads};
+use crate::summary::{Contribution, PairCounts, Tally, actor_counts_of, counted_date, pair_description, triple_node, triple_summary_quads};
 use crate::vocab::{dcterms, id, rdf, warta};
-use warta_text::model::Relation;
+use warta_text::model::{Family, Relation};
 
 /// Which graphs a write may change the contribution of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +114,35 @@ pub fn add_tally(transaction: &mut Transaction<'_>, tally: &Tally) -> Result<(),
         warta::SUMMARY,
         GraphNameRef::NamedNode(summary.as_ref()),
     ));
+    Ok(())
+}
+
+/// Gives a summary counted before it had pair nodes (`warta:PairSummary`) its pairs, counted
+/// from its triple nodes in one transaction: a store an earlier warta built answers the
+/// questions about pairs at once, and no write adds to pairs that are missing. Writers open the
+/// store through here.
+pub fn add_missing_pairs(store: &oxigraph::store::Store) -> Result<(), StoreError> {
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let any_of = |class: NamedNodeRef<'_>| -> Result<bool, StorageError> {
+        Ok(store
+            .quads_for_pattern(None, Some(rdf::TYPE), Some(class.into()), Some(graph))
+            .next()
+            .transpose()?
+            .is_some())
+    };
+    if !crate::summary::is_kept(store)? || !any_of(warta::TRIPLE_SUMMARY)? || any_of(warta::PAIR_SUMMARY)? {
+        return Ok(());
+    }
+    let mut pairs = PairCounts::default();
+    for (subject, relation, object, articles) in crate::summary::summarised_triples(store, None)? {
+        pairs.add(&subject, relation, &object, articles);
+    }
+    let mut transaction = store.start_transaction()?;
+    for quad in pairs.into_quads() {
+        transaction.insert(&quad);
+    }
+    transaction.commit()?;
     Ok(())
 }
 
@@ -229,6 +258,7 @@ impl Changes {
         let graph = GraphNameRef::NamedNode(summary.as_ref());
         // Per actor and count property: the change.
         let mut actors: BTreeMap<(NamedNode, NamedNodeRef<'static>), i64> = BTreeMap::new();
+        let mut pairs = PairCounts::default();
         for (actor, delta) in self.actor_articles {
             *actors.entry((actor, warta::ARTICLE_COUNT)).or_default() += delta;
         }
@@ -258,6 +288,7 @@ impl Changes {
             for (actor, property) in actor_counts_of(&subject, relation, &object) {
                 *actors.entry((actor.clone(), property)).or_default() += change;
             }
+            pairs.add(&subject, relation, &object, change);
             let node_subject = NamedOrBlankNodeRef::NamedNode(node.as_ref());
             let stale: Vec<Quad> = transaction
                 .quads_for_pattern(Some(node_subject), None, None, Some(graph))
@@ -274,6 +305,24 @@ impl Changes {
         }
         for ((actor, property), delta) in actors {
             add_to(transaction, actor.as_ref(), property, delta)?;
+        }
+        for (actor, party, node, changed) in pairs.changes() {
+            for (property, delta) in &changed {
+                add_to(transaction, node.as_ref(), *property, *delta)?;
+            }
+            // The pair is described while one of its counts is left, as the recount writes it.
+            let mut counted = false;
+            for family in Family::ALL {
+                counted |= number(transaction, node.as_ref(), warta::pair_count(family))?.is_some();
+            }
+            for (property, value) in pair_description(actor, party) {
+                let quad = QuadRef::new(node.as_ref(), property, value.as_ref(), graph);
+                if counted {
+                    transaction.insert(quad);
+                } else {
+                    transaction.remove(quad);
+                }
+            }
         }
         add_to(transaction, summary.as_ref(), warta::ARTICLE_COUNT, self.articles)?;
         Ok(())
@@ -451,6 +500,17 @@ mod tests {
             );
             assert!(counted.contains(&quad.to_string()), "{actor}'s {family:?} stances: {counted:#?}");
         }
+        let pair = crate::summary::pair_node(
+            id::actor(&ActorKey::new("russia").unwrap()).as_ref(),
+            id::actor(&ActorKey::new("ukraine").unwrap()).as_ref(),
+        );
+        let urged_twice = Quad::new(
+            pair,
+            crate::vocab::warta::pair_count(Family::Appeal),
+            oxigraph::model::Literal::from(2),
+            id::summary_graph(),
+        );
+        assert!(counted.contains(&urged_twice.to_string()), "russia → ukraine: {counted:#?}");
         assert_kept(&store, "three articles");
 
         // The same article again, with other stances and an earlier date.
@@ -488,6 +548,38 @@ mod tests {
         assert_kept(&store, "deleted by an update of any graph");
         store.replace_article(&a).unwrap();
         assert_kept(&store, "a back");
+    }
+
+    #[test]
+    fn a_summary_counted_before_pair_nodes_gets_them_from_its_triples() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let store = Store::memory().unwrap();
+        for (id, text) in [
+            ("a", "Rusia mendesak Ukraina untuk berunding. Rusia mengecam Ukraina."),
+            ("b", "Rusia mengkritik Ukraina. Turki mendukung Azerbaijan."),
+        ] {
+            store.replace_article(&article(&lexicon, id, None, text)).unwrap();
+        }
+        let whole = summary(&store);
+        let pair_nodes: Vec<&String> = whole.iter().filter(|quad| quad.contains(crate::vocab::id::PAIR_BASE)).collect();
+        assert!(pair_nodes.len() > 6, "two pairs, described and counted: {pair_nodes:#?}");
+        // As an earlier warta left it: every quad of a pair node gone.
+        let mut transaction = store.oxigraph().start_transaction().unwrap();
+        let graph = id::summary_graph();
+        let old: Vec<Quad> = transaction
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+            .map(Result::unwrap)
+            .filter(|quad| quad.subject.to_string().contains(crate::vocab::id::PAIR_BASE))
+            .collect();
+        for quad in &old {
+            transaction.remove(quad);
+        }
+        transaction.commit().unwrap();
+        assert_ne!(summary(&store), whole);
+        super::add_missing_pairs(store.oxigraph()).unwrap();
+        assert_eq!(summary(&store), whole, "the pairs counted from the triple nodes");
+        super::add_missing_pairs(store.oxigraph()).unwrap();
+        assert_eq!(summary(&store), whole, "and only once");
     }
 
     #[test]

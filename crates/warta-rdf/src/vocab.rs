@@ -119,6 +119,26 @@ pub mod warta {
         }
     }
 
+    /// One ordered pair of actors that some article triple joins, in the summary graph: what
+    /// questions about two actors at once read (one node to join on, not one per relation).
+    pub const PAIR_SUMMARY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#PairSummary");
+    /// Pair summary → the actor that takes the stances (the triples' subject).
+    pub const PAIR_ACTOR: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#pairActor");
+    /// Pair summary → the party that receives them (the triples' object).
+    pub const PAIR_PARTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#pairParty");
+
+    /// Pair summary → the articles asserting each triple of a family between the two actors,
+    /// summed over the family's relations (`warta:pairAppealCount`, `warta:pairCooperateCount`,
+    /// `warta:pairDisapproveCount`, `warta:pairAffiliationCount`).
+    pub fn pair_count(family: Family) -> NamedNodeRef<'static> {
+        match family {
+            Family::Appeal => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#pairAppealCount"),
+            Family::Cooperate => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#pairCooperateCount"),
+            Family::Disapprove => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#pairDisapproveCount"),
+            Family::Affiliation => NamedNodeRef::new_unchecked("https://w3id.org/warta/ns#pairAffiliationCount"),
+        }
+    }
+
     /// The property of a relation: `warta:urges`, ..., `warta:affiliatedWith`.
     pub fn relation(relation: Relation) -> NamedNodeRef<'static> {
         match relation {
@@ -261,6 +281,8 @@ pub mod id {
     pub const SUMMARY_GRAPH: &str = "https://w3id.org/warta/id/graph/summary";
     /// Where the nodes of the summary graph's triples live: `{TRIPLE_BASE}{hash}`.
     pub const TRIPLE_BASE: &str = "https://w3id.org/warta/id/triple/";
+    /// Where the summary graph's nodes of actor pairs live: `{PAIR_BASE}{hash}`.
+    pub const PAIR_BASE: &str = "https://w3id.org/warta/id/pair/";
     /// Where Wikidata items live.
     pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
 
@@ -292,6 +314,11 @@ pub mod id {
     /// The summary node of one distinct triple, named by a hash of its three IRIs.
     pub fn triple(hash: &str) -> NamedNode {
         NamedNode::new_unchecked(format!("{TRIPLE_BASE}{hash}"))
+    }
+
+    /// The summary node of one ordered pair of actors, named by a hash of their two IRIs.
+    pub fn pair(hash: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{PAIR_BASE}{hash}"))
     }
 
     pub fn wikidata(item: &str) -> NamedNode {

@@ -94,6 +94,8 @@ impl fmt::Display for Relation {
 }
 
 impl Family {
+    pub const ALL: [Family; 4] = [Family::Appeal, Family::Cooperate, Family::Disapprove, Family::Affiliation];
+
     pub fn name(self) -> &'static str {
         match self {
             Family::Appeal => "appeal",
