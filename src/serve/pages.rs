@@ -414,8 +414,9 @@ pub fn actor_search(state: &State, request: &Request<Body>) -> HttpResponse {
     response(StatusCode::OK, "application/json", serde_json::Value::Array(found).to_string())
 }
 
-/// The relations a query names (`warta:urges`, ...): its picture shows those alone, so that
-/// "who urged whom" draws urging. A query that names none draws every relation.
+/// The relations a query names (`warta:urges`, ..., or a pair count of their family such as
+/// `warta:pairAppealCount`): its picture shows those alone, so that "who urged whom" draws
+/// urging. A query that names none draws every relation.
 fn relations_named(query: &str) -> Vec<Relation> {
     let mut parser = spargebra::SparqlParser::new();
     for (prefix, namespace) in crate::vocab::PREFIXES {
@@ -428,7 +429,11 @@ fn relations_named(query: &str) -> Vec<Relation> {
     let text = parsed.to_string();
     Relation::ALL
         .into_iter()
-        .filter(|r| text.contains(&format!("<{}>", warta::relation(*r).as_str())))
+        .filter(|r| {
+            [warta::relation(*r), warta::pair_count(r.family())]
+                .iter()
+                .any(|named| text.contains(&format!("<{}>", named.as_str())))
+        })
         .collect()
 }
 

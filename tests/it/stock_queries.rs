@@ -65,7 +65,7 @@ fn supporters_of_azerbaijan() {
 
 #[test]
 fn actors_that_urged_and_disapproved_of_the_same_party() {
-    let rows = rows("urged-and-condemned");
+    let rows: Vec<Vec<String>> = rows("urged-and-condemned").into_iter().map(|row| row[..2].to_vec()).collect();
     assert!(
         has(&rows, &["Ilham Aliyev", "Emmanuel Macron"]),
         "urged to give proof, then criticised: {rows:?}"
@@ -171,11 +171,17 @@ const FROM_THE_ARTICLE_GRAPHS: [(&str, &str); 8] = [
         r##"# Which actors both urged and disapproved of (condemned, criticised, accused or warned) the same party?
 PREFIX warta: <https://w3id.org/warta/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?actor ?party WHERE {
-  ?a1 a warta:Article . ?a2 a warta:Article .
-  GRAPH ?a1 { ?s warta:urges ?o }
-  GRAPH ?a2 { ?s ?disapproval ?o }
-  VALUES ?disapproval { warta:condemns warta:criticizes warta:accuses warta:warns }
+SELECT ?actor ?party ?urged ?disapproved WHERE {
+  { SELECT ?s ?o (COUNT(DISTINCT ?a1) AS ?urged) WHERE {
+      ?a1 a warta:Article .
+      GRAPH ?a1 { ?s warta:urges ?o }
+  } GROUP BY ?s ?o }
+  # Each disapproving triple counted once per article, summed over the four relations.
+  { SELECT ?s ?o (COUNT(DISTINCT CONCAT(STR(?a2), " ", STR(?disapproval))) AS ?disapproved) WHERE {
+      ?a2 a warta:Article .
+      GRAPH ?a2 { ?s ?disapproval ?o }
+      VALUES ?disapproval { warta:condemns warta:criticizes warta:accuses warta:warns }
+  } GROUP BY ?s ?o }
   ?s rdfs:label ?actor . FILTER(LANG(?actor) = "id")
   ?o rdfs:label ?party . FILTER(LANG(?party) = "id")
 }
