@@ -3,8 +3,9 @@
 //! `actor warta:REL actor` of the article graphs, a `warta:TripleSummary` node (named by a hash of
 //! the triple) with `rdf:subject`, `rdf:predicate`, `rdf:object`, `warta:articleCount` and the
 //! first and last `dcterms:date` of those articles; for each actor, the stances it takes (in all
-//! and per family) and receives, and the articles that name it; and the graph's own
-//! `a warta:Summary ; warta:articleCount N`, which says the summary is kept.
+//! and per family) and receives, and the articles that name it; for each ordered pair of actors
+//! a triple joins, a `warta:PairSummary` node with the articles of each family between them; and
+//! the graph's own `a warta:Summary ; warta:articleCount N`, which says the summary is kept.
 //!
 //! An article graph is a named graph that the descriptions (the default graph, or the graph
 //! given for it in another store) call `a warta:Article`, as the stock queries have always read
