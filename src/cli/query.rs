@@ -38,6 +38,13 @@ pub fn run(args: &QueryArgs) -> anyhow::Result<Outcome> {
         None => warta::ResultFormat::Tsv,
     };
     let store = open_store(&args.store.store)?;
+    if store.summary_lacks_pairs()? {
+        report(
+            "warta: warning: an earlier warta counted this store's summary without the pair nodes that the questions about \
+             pairs read (who-urged-whom, urged-and-condemned, affiliations): they answer nothing until a writer opens \
+             the store once; run `warta build` on it again",
+        );
+    }
     let config = warta::QueryConfig {
         services: warta::ServicePolicy::Any,
         timeout: args.timeout.map(Duration::from_secs),

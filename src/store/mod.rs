@@ -247,6 +247,12 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the summary was counted by an earlier warta, without the pair nodes that the
+    /// questions about pairs read: a writer's open adds them, a reader's cannot.
+    pub fn summary_lacks_pairs(&self) -> Result<bool, StoreError> {
+        Ok(summary::lacks_pairs(&self.inner)?)
+    }
+
     /// Rebuilds the summary graph from the article graphs, in one transaction (the update of
     /// [`crate::summary::recount_update`]); from then on every write keeps it.
     pub fn recount_summary(&self) -> Result<(), StoreError> {

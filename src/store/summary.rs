@@ -122,16 +122,7 @@ pub fn add_tally(transaction: &mut Transaction<'_>, tally: &Tally) -> Result<(),
 /// questions about pairs at once, and no write adds to pairs that are missing. Writers open the
 /// store through here.
 pub fn add_missing_pairs(store: &oxigraph::store::Store) -> Result<(), StoreError> {
-    let summary = id::summary_graph();
-    let graph = GraphNameRef::NamedNode(summary.as_ref());
-    let any_of = |class: NamedNodeRef<'_>| -> Result<bool, StorageError> {
-        Ok(store
-            .quads_for_pattern(None, Some(rdf::TYPE), Some(class.into()), Some(graph))
-            .next()
-            .transpose()?
-            .is_some())
-    };
-    if !crate::summary::is_kept(store)? || !any_of(warta::TRIPLE_SUMMARY)? || any_of(warta::PAIR_SUMMARY)? {
+    if !lacks_pairs(store)? {
         return Ok(());
     }
     let mut pairs = PairCounts::default();
@@ -144,6 +135,21 @@ pub fn add_missing_pairs(store: &oxigraph::store::Store) -> Result<(), StoreErro
     }
     transaction.commit()?;
     Ok(())
+}
+
+/// Whether the summary was counted before it had pair nodes: it is kept and has triple nodes, but
+/// no pair node.
+pub fn lacks_pairs(store: &oxigraph::store::Store) -> Result<bool, StorageError> {
+    let summary = id::summary_graph();
+    let graph = GraphNameRef::NamedNode(summary.as_ref());
+    let any_of = |class: NamedNodeRef<'_>| -> Result<bool, StorageError> {
+        Ok(store
+            .quads_for_pattern(None, Some(rdf::TYPE), Some(class.into()), Some(graph))
+            .next()
+            .transpose()?
+            .is_some())
+    };
+    Ok(crate::summary::is_kept(store)? && any_of(warta::TRIPLE_SUMMARY)? && !any_of(warta::PAIR_SUMMARY)?)
 }
 
 /// Rebuilds the summary graph inside `transaction`.

@@ -363,3 +363,47 @@ fn eval_builds_articles_in_memory_and_shows_what_states_each_difference() {
         "no store is left behind"
     );
 }
+
+#[test]
+fn a_reader_of_a_summary_without_pair_nodes_is_told_to_build_again() {
+    let dir = scratch();
+    let path = dir.path().join("store.db");
+    let built = warta(
+        dir.path(),
+        &["build", seeds().to_str().unwrap(), "--store", path.to_str().unwrap(), "--quiet"],
+    );
+    assert_exit(&built, 0);
+    let question = [
+        "query",
+        "--store",
+        path.to_str().unwrap(),
+        "--name",
+        "who-urged-whom",
+        "--format",
+        "tsv",
+    ];
+    let told = "run `warta build` on it again";
+    assert!(!stderr(&warta(dir.path(), &question)).contains(told), "pairs counted");
+    {
+        // As an earlier warta left the summary: no pair node.
+        let store = warta::Store::open(&path).unwrap();
+        let pairs: Vec<oxigraph::model::Quad> = store
+            .oxigraph()
+            .iter()
+            .map(Result::unwrap)
+            .filter(|quad| quad.subject.to_string().contains("/id/pair/"))
+            .collect();
+        assert!(!pairs.is_empty());
+        for quad in &pairs {
+            store.oxigraph().remove(quad).unwrap();
+        }
+    }
+    let old = warta(dir.path(), &question);
+    assert_exit(&old, 0);
+    assert!(stderr(&old).contains(told), "{}", stderr(&old));
+    assert_eq!(stdout(&old).lines().count(), 1, "no pair to answer with: {}", stdout(&old));
+    // A writer's open counts the pairs from the triple nodes.
+    drop(warta::Store::open(&path).unwrap());
+    let again = warta(dir.path(), &question);
+    assert!(!stderr(&again).contains(told) && stdout(&again).lines().count() > 1);
+}
