@@ -43,22 +43,8 @@ pub fn recount_update(default_graph: Option<&str>) -> String {
     ));
     let relations = values(Relation::ALL.iter().copied());
     let stances = values(Relation::ALL.iter().copied().filter(|r| r.is_stance()));
-    let families: String = Relation::ALL
-        .iter()
-        .filter_map(|r| {
-            Some(format!(
-                "(<{}> <{}>)",
-                warta::relation(*r).as_str(),
-                warta::family_count(r.family())?.as_str()
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let pair_counts: String = Relation::ALL
-        .iter()
-        .map(|r| format!("(<{}> <{}>)", warta::relation(*r).as_str(), warta::pair_count(r.family()).as_str()))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let families = relation_values(warta::family_count);
+    let pair_counts = relation_values(|family| Some(warta::pair_count(family)));
     let (rdf_subject, rdf_predicate, rdf_object) = (rdf::SUBJECT.as_str(), rdf::PREDICATE.as_str(), rdf::OBJECT.as_str());
     let count = warta::ARTICLE_COUNT.as_str();
     let node = triple_node_expression("?s", "?p", "?o");
@@ -294,6 +280,16 @@ pub fn update_reach_of_text(update: &str, base_iri: Option<&str>) -> Option<BTre
         parser = parser.with_base_iri(base).ok()?;
     }
     update_reach(&parser.parse_update(update).ok()?)
+}
+
+/// `(<relation> <property>)` rows for SPARQL `VALUES (?p ?property)`: each relation with the
+/// count its family adds to, where it has one.
+fn relation_values(property: impl Fn(Family) -> Option<NamedNodeRef<'static>>) -> String {
+    Relation::ALL
+        .iter()
+        .filter_map(|r| Some(format!("(<{}> <{}>)", warta::relation(*r).as_str(), property(r.family())?.as_str())))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn values(relations: impl Iterator<Item = Relation>) -> String {
@@ -534,12 +530,12 @@ impl Tally {
             for key in actor_counts_of(subject, relation, object) {
                 *actor_counts.entry(key).or_default() += articles;
             }
-            pairs.add(subject, relation, object, i64::try_from(articles).unwrap_or(i64::MAX));
+            pairs.add(subject, relation, object, signed_count(articles));
         }
         let in_summary =
             move |subject: NamedNode, property: NamedNodeRef<'_>, value: Term| Quad::new(subject, property, value, graph.clone());
         let triples = self.triples().flat_map(|(subject, relation, object, articles, first, last)| {
-            let articles = i64::try_from(articles).unwrap_or(i64::MAX);
+            let articles = signed_count(articles);
             triple_summary_quads(subject, relation, object, articles, first, last)
         });
         let actors = actor_counts
@@ -673,7 +669,13 @@ pub fn triple_summary_quads(
 
 /// A count as the summary writes it: an `xsd:integer`.
 fn count_literal(count: u64) -> Literal {
-    Literal::from(i64::try_from(count).unwrap_or(i64::MAX))
+    Literal::from(signed_count(count))
+}
+
+/// A count as the signed integer the summary's arithmetic adds and takes away (saturating: no
+/// store counts past `i64::MAX`).
+pub fn signed_count(count: u64) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 /// A date the summary counts: an `xsd:date` of ten characters (`2020-09-27`), so that its text

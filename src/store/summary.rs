@@ -18,7 +18,9 @@ use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::store::StoreError;
-use crate::summary::{Contribution, PairCounts, Tally, actor_counts_of, counted_date, pair_description, triple_node, triple_summary_quads};
+use crate::summary::{
+    Contribution, PairCounts, Tally, actor_counts_of, counted_date, pair_description, signed_count, triple_node, triple_summary_quads,
+};
 use crate::vocab::{dcterms, id, rdf, warta};
 use warta_text::model::{Family, Relation};
 
@@ -224,22 +226,20 @@ impl Changes {
     /// The changes of adding the articles of `tally` to a store that holds none of them.
     fn of_tally(tally: &Tally) -> Changes {
         let mut changes = Changes {
-            articles: i64::try_from(tally.articles()).unwrap_or(i64::MAX),
+            articles: signed_count(tally.articles()),
             ..Changes::default()
         };
         for (subject, relation, object, articles, first, last) in tally.triples() {
             // `apply` reads only the signs of the dates' changes (a new first or last date, or a
             // lost one), so the tally's first and last dates stand for all of its dates.
             let dates = first.into_iter().chain(last).map(|date| (date.to_owned(), 1)).collect();
-            let articles = i64::try_from(articles).unwrap_or(i64::MAX);
+            let articles = signed_count(articles);
             changes
                 .triples
                 .insert((subject.clone(), relation, object.clone()), (articles, dates));
         }
         for (actor, articles) in tally.actor_articles() {
-            changes
-                .actor_articles
-                .insert(actor.clone(), i64::try_from(articles).unwrap_or(i64::MAX));
+            changes.actor_articles.insert(actor.clone(), signed_count(articles));
         }
         changes
     }
