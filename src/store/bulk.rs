@@ -16,16 +16,17 @@ use oxigraph::model::{GraphNameRef, Literal, LiteralRef, Quad, QuadRef};
 use crate::store::{Store, StoreError};
 use crate::vocab::{id, rdf, warta};
 
-/// Quads the bulk loader sorts into one set of table files (it holds about this many in memory,
-/// twice over while it writes one set and the next is gathered).
-const BULK_BATCH_QUADS: usize = 250_000;
+/// Quads the bulk loader sorts into one set of table files. It holds about this many in memory
+/// three times over (two sets written at once, the next gathered), with a few hundred bytes of
+/// tables for each: 250,000 took a 20,000-article build past 1.2 GB, 150,000 keeps it near 0.9.
+const BULK_BATCH_QUADS: usize = 150_000;
 
-/// Quads the bulk loader writes to table files before RocksDB ingests them at once: ten sets.
+/// Quads the bulk loader writes to table files before RocksDB ingests them at once: sixteen sets.
 /// The keys of each set overlap those of every other, so RocksDB puts them in its first level,
 /// and past twenty files there it slows writes down until it has merged them: one ingestion of
 /// a whole 20,000-article build waited half a minute for that. What a killed build loses is at
-/// most this much work (about 8,000 articles).
-pub const BULK_COMMIT_QUADS: usize = 10 * BULK_BATCH_QUADS;
+/// most this much work (about 7,000 articles).
+pub const BULK_COMMIT_QUADS: usize = 16 * BULK_BATCH_QUADS;
 
 /// New quads on their way into the store through Oxigraph's bulk loader: gathered into batches,
 /// written to table files, visible all at once on [`BulkWrite::commit`] (a process killed before
@@ -85,14 +86,15 @@ impl BulkWrite<'_> {
 impl Store {
     /// Starts adding quads through the bulk loader.
     pub fn start_bulk(&self) -> BulkWrite<'_> {
-        // One thread: the build extracts on every core meanwhile, and one table-building thread
-        // keeps up with it. The memory size makes the loader's batch ours (it counts a thousand
-        // quads a megabyte).
+        // Two threads: with one, the table building was what a build waited for (the extraction
+        // threads idled half the time, then the loader ran alone for a third of the build). The
+        // memory size makes the loader's batch ours (it counts a thousand quads a megabyte, split
+        // between its threads).
         let loader = self.path().map(|_| {
             self.oxigraph()
                 .bulk_loader()
-                .with_num_threads(1)
-                .with_max_memory_size_in_megabytes(BULK_BATCH_QUADS / 1000)
+                .with_num_threads(2)
+                .with_max_memory_size_in_megabytes(2 * BULK_BATCH_QUADS / 1000)
         });
         BulkWrite {
             loader,
