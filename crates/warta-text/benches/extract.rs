@@ -24,15 +24,19 @@ fn main() {
     println!("corpus: {n_articles} articles, {megabytes:.1} MB of text");
 
     let start = Instant::now();
-    let statements: usize = articles
+    let (sentences, statements) = articles
         .iter()
-        .map(|a| warta_text::pipeline::extract(a, &lexicon).statements.len())
-        .sum();
+        .map(|a| {
+            let extraction = warta_text::pipeline::extract(a, &lexicon);
+            (extraction.sentences.len(), extraction.statements.len())
+        })
+        .fold((0, 0), |(s, t), (ds, dt)| (s + ds, t + dt));
     let one = start.elapsed().as_secs_f64();
     println!(
-        "1 thread:   {:>8.0} articles/s  {:>6.2} MB/s  ({statements} statements in {one:.2} s)",
+        "1 thread:   {:>8.0} articles/s  {:>6.2} MB/s  {:>7.0} sentences/s  ({sentences} sentences, {statements} statements in {one:.2} s)",
         n_articles as f64 / one,
-        megabytes / one
+        megabytes / one,
+        sentences as f64 / one
     );
 
     let threads = rayon::current_num_threads();
@@ -44,8 +48,9 @@ fn main() {
     let all = start.elapsed().as_secs_f64();
     assert_eq!(parallel, statements, "extraction is deterministic");
     println!(
-        "{threads} threads: {:>8.0} articles/s  {:>6.2} MB/s  ({all:.2} s)",
+        "{threads} threads: {:>8.0} articles/s  {:>6.2} MB/s  {:>7.0} sentences/s  ({all:.2} s)",
         n_articles as f64 / all,
-        megabytes / all
+        megabytes / all,
+        sentences as f64 / all
     );
 }

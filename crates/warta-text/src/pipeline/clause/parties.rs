@@ -595,14 +595,21 @@ impl Sentence<'_> {
         while matches!(self.key(index), "semua" | "seluruh" | "para" | "sejumlah" | "beberapa") {
             index += 1;
         }
+        // Every title is tried, so each stops at its first word that differs, without collecting
+        // its words: this loop was the extraction's largest cost (a seventh, measured with perf).
         self.lexicon
             .titles
             .iter()
-            .filter(|title| {
-                let words: Vec<&str> = title.text.split_whitespace().collect();
-                words.iter().enumerate().all(|(n, w)| self.key(index + n) == *w)
+            .filter_map(|title| {
+                let mut end = index;
+                for word in title.text.split_whitespace() {
+                    if self.key(end) != word {
+                        return None;
+                    }
+                    end += 1;
+                }
+                Some(end)
             })
-            .map(|title| index + title.text.split_whitespace().count())
             .max()
     }
 
