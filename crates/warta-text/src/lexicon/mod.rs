@@ -10,7 +10,9 @@ pub mod morph;
 mod phrases;
 mod table;
 
-use std::collections::{HashMap, HashSet};
+// The lexicon's keys come from data/, never from articles, so a fast hash cannot be made to
+// collide by input; std's SipHash was a tenth of the extraction's time (perf).
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use regex::Regex;
@@ -254,23 +256,23 @@ pub struct Lexicon {
     /// The head nouns of two-word references with a demonstrative (`negara` of `negara itu`),
     /// folded, with the reference: a description between them keeps the reference
     /// (`negara Eropa Timur itu`).
-    reference_heads: HashMap<String, usize>,
+    reference_heads: FxHashMap<String, usize>,
     pub triggers: Vec<Trigger>,
-    roots_to_triggers: HashMap<String, Vec<usize>>,
+    roots_to_triggers: FxHashMap<String, Vec<usize>>,
     /// Phrase triggers by the word or the root their first word is written with.
-    phrases_by_first_word: HashMap<String, Vec<usize>>,
-    phrases_by_first_root: HashMap<String, Vec<usize>>,
-    function_words: HashMap<String, WordClass>,
-    speech: HashMap<String, Vec<AffixPattern>>,
+    phrases_by_first_word: FxHashMap<String, Vec<usize>>,
+    phrases_by_first_root: FxHashMap<String, Vec<usize>>,
+    function_words: FxHashMap<String, WordClass>,
+    speech: FxHashMap<String, Vec<AffixPattern>>,
     pub noise: Vec<NoiseRule>,
-    calendar: HashMap<String, CalendarWord>,
+    calendar: FxHashMap<String, CalendarWord>,
     pub conflicts: Vec<Theatre>,
-    conflict_words: HashSet<String>,
-    abbreviations: HashSet<String>,
+    conflict_words: FxHashSet<String>,
+    abbreviations: FxHashSet<String>,
     /// Nouns of documents a body issues (`resolusi`, `pernyataan`), folded.
-    documents: HashSet<String>,
+    documents: FxHashSet<String>,
     /// Roots of the verbs that issue them (`keluar`, `adopsi`).
-    issuing: HashSet<String>,
+    issuing: FxHashSet<String>,
     /// Nouns of hostile acts (`serangan`, `kudeta`, `uji coba rudal`).
     acts: Vec<Act>,
     /// The country whose news is read: its bodies are the ones named without a country.
@@ -441,7 +443,7 @@ impl Lexicon {
         }
 
         let function_table = table("function_words.tsv", &["word", "class"])?;
-        let mut function_words = HashMap::new();
+        let mut function_words = FxHashMap::default();
         for row in function_table.rows() {
             let class = match row.cell(1) {
                 "neg" => WordClass::Neg,
@@ -473,7 +475,7 @@ impl Lexicon {
         }
 
         let speech_table = table("speech.tsv", &["root", "forms"])?;
-        let mut speech = HashMap::new();
+        let mut speech = FxHashMap::default();
         for row in speech_table.rows() {
             speech.insert(row.cell(0).to_owned(), parse_forms(&speech_table, row, 1)?);
         }
@@ -485,7 +487,7 @@ impl Lexicon {
             &[0, 2],
         )?;
         let mut triggers = Vec::new();
-        let mut roots_to_triggers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut roots_to_triggers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for row in triggers_table.rows() {
             let written = row.cell(0);
             let key = if written.contains(' ') {
@@ -556,8 +558,8 @@ impl Lexicon {
             }
         }
 
-        let mut phrases_by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut phrases_by_first_root: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut phrases_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut phrases_by_first_root: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (index, trigger) in triggers.iter().enumerate() {
             let TriggerKey::Phrase(words) = &trigger.key else { continue };
             let firsts = match words.first() {
@@ -586,7 +588,7 @@ impl Lexicon {
         }
 
         let calendar_table = table("calendar.tsv", &["word", "kind", "value"])?;
-        let mut calendar = HashMap::new();
+        let mut calendar = FxHashMap::default();
         for row in calendar_table.rows() {
             let value: u8 = row
                 .cell(2)
@@ -642,7 +644,7 @@ impl Lexicon {
         let abbreviations_table = table("abbreviations.tsv", &["abbreviation"])?;
         let abbreviations = abbreviations_table.rows().iter().map(|r| crate::text::fold(r.cell(0))).collect();
         let documents_table = table("documents.tsv", &["word", "kind"])?;
-        let (mut documents, mut issuing) = (HashSet::new(), HashSet::new());
+        let (mut documents, mut issuing) = (FxHashSet::default(), FxHashSet::default());
         for row in documents_table.rows() {
             let word = crate::text::fold(row.cell(0));
             for kind in row.cell(1).split(';') {
@@ -708,7 +710,7 @@ impl Lexicon {
         fuzzy_names.sort();
         fuzzy_names.dedup();
 
-        let mut reference_heads = HashMap::new();
+        let mut reference_heads = FxHashMap::default();
         for (index, reference) in references.iter().enumerate() {
             let words: Vec<String> = reference.phrase.split_whitespace().map(crate::text::fold).collect();
             if let [head, demonstrative] = words.as_slice() {

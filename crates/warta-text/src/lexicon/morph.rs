@@ -11,7 +11,8 @@
 //! Owns: suffix and prefix stripping, the affix pattern of a word. Must not: know actors or
 //! relations; actor names never reach it.
 
-use std::collections::HashSet;
+// Roots come from data/, never from articles: a fast hash cannot be made to collide by input.
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 /// A prefix class, with allomorphs folded (`mem-`, `men-`, `meng-`, `meny-`, `me-` are all `meN-`).
@@ -138,7 +139,7 @@ pub struct Analysis {
 /// A dictionary-checked stemmer. Cheap to query; build once per lexicon.
 #[derive(Debug, Clone)]
 pub struct Stemmer {
-    roots: HashSet<String>,
+    roots: FxHashSet<String>,
 }
 
 /// Words this short are never stripped: too many two- and three-letter roots look like affixes.
