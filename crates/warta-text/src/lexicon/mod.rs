@@ -251,6 +251,8 @@ pub struct Lexicon {
     pub stemmer: Stemmer,
     pub phrases: PhraseMatcher,
     pub titles: Vec<Title>,
+    /// Titles by their first word as written, for looking up the titles a word may open.
+    titles_by_first_word: FxHashMap<String, Vec<usize>>,
     pub heads: Vec<HeadRole>,
     pub references: Vec<Reference>,
     /// The head nouns of two-word references with a demonstrative (`negara` of `negara itu`),
@@ -351,6 +353,13 @@ impl Lexicon {
                 role: row.cell(1).to_owned(),
                 organ,
             });
+        }
+
+        let mut titles_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (index, title) in titles.iter().enumerate() {
+            if let Some(first) = title.text.split_whitespace().next() {
+                titles_by_first_word.entry(first.to_owned()).or_default().push(index);
+            }
         }
 
         let heads_table = table("heads.tsv", &["head", "role"])?;
@@ -738,6 +747,7 @@ impl Lexicon {
             stemmer,
             phrases,
             titles,
+            titles_by_first_word,
             heads,
             references,
             reference_heads,
@@ -795,7 +805,15 @@ impl Lexicon {
             .filter_map(|&i| self.triggers.get(i).map(|t| (i, t)))
     }
 
-    /// The phrase triggers, with their indexes.
+    /// The titles whose first word, as written, is `word`: only these can open a title there.
+    pub fn titles_opening_with(&self, word: &str) -> impl Iterator<Item = &Title> {
+        self.titles_by_first_word
+            .get(word)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.titles.get(i))
+    }
+
     /// The phrase triggers whose first word can be the token with this key and root: only these
     /// are tried at a token, not every phrase of the table.
     pub fn phrase_triggers_starting<'a>(&'a self, key: &str, root: Option<&str>) -> impl Iterator<Item = (usize, &'a Trigger)> {

@@ -595,11 +595,10 @@ impl Sentence<'_> {
         while matches!(self.key(index), "semua" | "seluruh" | "para" | "sejumlah" | "beberapa") {
             index += 1;
         }
-        // Every title is tried, so each stops at its first word that differs, without collecting
-        // its words: this loop was the extraction's largest cost (a seventh, measured with perf).
+        // Only the titles this word opens: trying every title here was a seventh of the
+        // extraction's time (perf).
         self.lexicon
-            .titles
-            .iter()
+            .titles_opening_with(self.key(index))
             .filter_map(|title| {
                 let mut end = index;
                 for word in title.text.split_whitespace() {
