@@ -16,9 +16,15 @@ use oxigraph::model::{GraphNameRef, Literal, LiteralRef, Quad, QuadRef};
 use crate::store::{Store, StoreError};
 use crate::vocab::{id, rdf, warta};
 
+/// Threads the bulk loader builds table files on: with one, the table building was what a build
+/// waited for (the extraction threads idled half the time, then the loader ran alone for a third
+/// of the build).
+const TABLE_THREADS: usize = 2;
+
 /// Quads the bulk loader sorts into one set of table files. It holds about this many in memory
-/// three times over (two sets written at once, the next gathered), with a few hundred bytes of
-/// tables for each: 250,000 took a 20,000-article build past 1.2 GB, 150,000 keeps it near 0.9.
+/// [`TABLE_THREADS`] + 1 times over (a set written on each thread, the next gathered), with a few
+/// hundred bytes of tables for each: 250,000 took a 20,000-article build past 1.2 GB, 150,000
+/// keeps it near 0.9.
 const BULK_BATCH_QUADS: usize = 150_000;
 
 /// Quads the bulk loader writes to table files before RocksDB ingests them at once: sixteen sets.
@@ -86,15 +92,13 @@ impl BulkWrite<'_> {
 impl Store {
     /// Starts adding quads through the bulk loader.
     pub fn start_bulk(&self) -> BulkWrite<'_> {
-        // Two threads: with one, the table building was what a build waited for (the extraction
-        // threads idled half the time, then the loader ran alone for a third of the build). The
-        // memory size makes the loader's batch ours (it counts a thousand quads a megabyte, split
-        // between its threads).
+        // The memory size makes the loader's batch ours: it counts a thousand quads a megabyte,
+        // split between its threads.
         let loader = self.path().map(|_| {
             self.oxigraph()
                 .bulk_loader()
-                .with_num_threads(2)
-                .with_max_memory_size_in_megabytes(2 * BULK_BATCH_QUADS / 1000)
+                .with_num_threads(TABLE_THREADS)
+                .with_max_memory_size_in_megabytes(TABLE_THREADS * BULK_BATCH_QUADS / 1000)
         });
         BulkWrite {
             loader,
