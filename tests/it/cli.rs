@@ -367,12 +367,7 @@ fn eval_builds_articles_in_memory_and_shows_what_states_each_difference() {
 #[test]
 fn a_reader_of_a_summary_without_pair_nodes_is_told_to_build_again() {
     let dir = scratch();
-    let path = dir.path().join("store.db");
-    let built = warta(
-        dir.path(),
-        &["build", seeds().to_str().unwrap(), "--store", path.to_str().unwrap(), "--quiet"],
-    );
-    assert_exit(&built, 0);
+    let path = build_seeds_in(dir.path());
     let question = [
         "query",
         "--store",

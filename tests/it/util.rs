@@ -76,20 +76,27 @@ pub fn seeds_store() -> &'static Path {
     static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = STORE.get_or_init(|| {
         let dir = scratch();
-        let path = dir.path().join("seeds.db");
-        let output = warta(
-            dir.path(),
-            &[
-                "build",
-                seeds().to_str().expect("utf-8 path"),
-                "--store",
-                path.to_str().expect("utf-8 path"),
-                "--quiet",
-            ],
-        );
-        assert_exit(&output, 0);
+        let path = build_seeds_in(dir.path());
         (dir, path)
     });
+    path
+}
+
+/// Builds the seeds with the real binary into `seeds.db` under `dir`, for a test that changes
+/// the store (one that only reads it takes [`seeds_store`]).
+pub fn build_seeds_in(dir: &Path) -> PathBuf {
+    let path = dir.join("seeds.db");
+    let output = warta(
+        dir,
+        &[
+            "build",
+            seeds().to_str().expect("utf-8 path"),
+            "--store",
+            path.to_str().expect("utf-8 path"),
+            "--quiet",
+        ],
+    );
+    assert_exit(&output, 0);
     path
 }
 
