@@ -278,3 +278,31 @@ fn a_build_killed_while_writing_leaves_articles_whole_or_absent_and_the_next_com
     assert_eq!(article_graphs(&store), expected);
     assert_eq!(bulk_files(&killed), 0, "the table files of the killed write are gone");
 }
+
+/// The vendored Oxigraph (`vendor/README.md`) has RocksDB compress every level of every column
+/// family: stock Oxigraph leaves the first two uncompressed, and a compacted store of a few GB
+/// lives whole in the second. RocksDB writes the options it opened a store with to `OPTIONS-*`.
+#[test]
+fn a_built_store_compresses_every_level_of_every_column_family() {
+    let store = crate::util::seeds_store();
+    let options: Vec<String> = std::fs::read_dir(store)
+        .expect("the store's directory")
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with("OPTIONS-"))
+        .map(|entry| std::fs::read_to_string(entry.path()).expect("RocksDB's options file"))
+        .collect();
+    assert!(!options.is_empty(), "RocksDB wrote no OPTIONS file in {}", store.display());
+    for file in &options {
+        let families: Vec<&str> = file.split("[CFOptions ").skip(1).collect();
+        assert!(families.len() >= 10, "Oxigraph's column families: {}", families.len());
+        for family in families {
+            let name = family.lines().next().unwrap_or_default();
+            let setting = |key: &str| family.lines().find_map(|line| line.trim().strip_prefix(key));
+            assert_eq!(setting("compression="), Some("kLZ4Compression"), "{name}");
+            assert!(
+                setting("compression_per_level=").is_none_or(|levels| !levels.contains("kNoCompression")),
+                "{name} leaves a level uncompressed"
+            );
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! The Python package (`crates/warta-py`, `python/`) with its pytest tests, against this build's
-//! binary: the same N-Quads and statements on the seeds, bad input, threads.
+//! binary: the same N-Quads and statements on the seeds, bad input, threads; and a store the
+//! binary builds opened by stock Oxigraph (pyoxigraph).
 //!
 //! `.ci/run` installs the package (`pip install .`) and pytest into a virtual environment and
 //! names its interpreter in `WARTA_PYTHON`; without it the test fails and says how to set it up.
