@@ -331,6 +331,12 @@ impl Db {
                 options,
                 available_parallelism()?.get().try_into().unwrap(),
             );
+            // warta: a compaction splits its key range across the cores instead of running on
+            // one (`Store::optimize` compacts each column family whole).
+            rocksdb_options_set_max_subcompactions(
+                options,
+                available_parallelism()?.get().try_into().unwrap(),
+            );
             if let Some(max_open_files) = db_options.max_open_files {
                 rocksdb_options_set_max_open_files(options, max_open_files);
             } else if let Some(available_fd) = available_file_descriptors()? {
