@@ -6,7 +6,8 @@
 #
 # Generates N articles (warta_text::synthetic, the extraction bench's corpus) once into
 # $WARTA_BENCH_DIR (default /tmp/warta-bench-N), then measures, on this machine:
-#   - warta build into a fresh store: wall time, articles/s, quads/s, peak RSS, store size;
+#   - warta build into a fresh store: wall time, articles/s, quads/s, peak RSS, store size (and
+#     its largest while building);
 #   - a second build of the same articles (all unchanged: the incremental path);
 #   - each stock query of queries/, the median of 5 runs (skipped with SKIP_QUERIES=1);
 #   - warta extract --format nq, then pyoxigraph bulk_load of its output: time, store size; then
@@ -44,7 +45,12 @@ calc() { awk "BEGIN { print $1 }"; }
 echo "corpus: $n articles, $(size_mb "$corpus") MB of JSON Lines, in $dir"
 
 rm -rf "$dir/store"
+# The store's size every 2 s while it is built: it is largest before the final compaction.
+(set +e; while :; do du -sm "$dir/store" 2>/dev/null | cut -f1; sleep 2; done) > "$dir/store-sizes" &
+sampler=$!
 timed "$dir/build.time" "$warta" build "$corpus" --store "$dir/store" --quiet
+kill "$sampler"
+largest_mb="$(sort -n "$dir/store-sizes" | tail -n 1)"
 build_s="$(seconds "$dir/build.time")"
 quads="$("$warta" query --store "$dir/store" --format tsv 'SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }' | tail -n 1 | tr -dc 0-9)"
 timed "$dir/rebuild.time" "$warta" build "$corpus" --store "$dir/store" --quiet
@@ -53,7 +59,7 @@ printf '\n| measure | warta build |\n|---|---|\n'
 printf '| build (fresh store) | %s s, %.0f articles/s, %.0f quads/s |\n' "$build_s" "$(calc "$n / $build_s")" "$(calc "$quads / $build_s")"
 printf '| quads in the store | %s |\n' "$quads"
 printf '| peak RSS of the build | %s MB |\n' "$(peak_mb "$dir/build.time")"
-printf '| store on disk | %s MB |\n' "$(size_mb "$dir/store")"
+printf '| store on disk | %s MB (largest while building: %s MB) |\n' "$(size_mb "$dir/store")" "$largest_mb"
 printf '| second build, all unchanged | %s s |\n' "$(seconds "$dir/rebuild.time")"
 
 [ "${SKIP_QUERIES:-0}" = 1 ] || printf '\n| stock query | median of 5 (s) |\n|---|---|\n'
