@@ -5,24 +5,13 @@ every quad warta reads: warta builds on a vendored Oxigraph that compresses ever
 Run by `cargo test` (tests/it/python.rs), which names the binary in WARTA_BIN.
 """
 
-import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import pyoxigraph
-import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from test_warta import ROOT, binary  # noqa: F401 (binary is a fixture)
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-
-
-@pytest.fixture(scope="module")
-def binary():
-    found = os.environ.get("WARTA_BIN") or shutil.which("warta")
-    if not found:
-        pytest.skip("no warta binary: set WARTA_BIN or put warta on PATH (cargo test does)")
-    return found
 
 
 def test_stock_oxigraph_reads_a_warta_store(binary, tmp_path):
