@@ -177,46 +177,7 @@ impl Guard {
     }
 
     fn install(&self, query: spargebra::Query) -> spargebra::Query {
-        match query {
-            spargebra::Query::Select {
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Select {
-                dataset,
-                pattern: self.rewrite(pattern),
-                base_iri,
-            },
-            spargebra::Query::Construct {
-                template,
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Construct {
-                template,
-                dataset,
-                pattern: self.rewrite(pattern),
-                base_iri,
-            },
-            spargebra::Query::Describe {
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Describe {
-                dataset,
-                pattern: self.rewrite(pattern),
-                base_iri,
-            },
-            spargebra::Query::Ask {
-                dataset,
-                pattern,
-                base_iri,
-            } => spargebra::Query::Ask {
-                dataset,
-                pattern: self.rewrite(pattern),
-                base_iri,
-            },
-        }
+        map_pattern(query, |pattern| self.rewrite(pattern))
     }
 
     /// `inner` with the guard `function` bound on each of its rows. Under a projection the guard
@@ -237,7 +198,6 @@ impl Guard {
     }
 
     fn rewrite(&self, pattern: GraphPattern) -> GraphPattern {
-        let recurse = |inner: Box<GraphPattern>| Box::new(self.rewrite(*inner));
         match pattern {
             GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
                 inner: self.watched(*inner, &self.sorted_row),
@@ -258,146 +218,21 @@ impl Guard {
             GraphPattern::Reduced { inner } => GraphPattern::Reduced {
                 inner: self.watched(*inner, &self.row),
             },
-            GraphPattern::Join { left, right } => GraphPattern::Join {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::LeftJoin { left, right, expression } => GraphPattern::LeftJoin {
-                left: recurse(left),
-                right: recurse(right),
-                expression,
-            },
-            GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
-                expr,
-                inner: recurse(inner),
-            },
-            GraphPattern::Union { left, right } => GraphPattern::Union {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::Graph { name, inner } => GraphPattern::Graph {
-                name,
-                inner: recurse(inner),
-            },
-            GraphPattern::Extend {
-                inner,
-                variable,
-                expression,
-            } => GraphPattern::Extend {
-                inner: recurse(inner),
-                variable,
-                expression,
-            },
-            GraphPattern::Minus { left, right } => GraphPattern::Minus {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::Project { inner, variables } => GraphPattern::Project {
-                inner: recurse(inner),
-                variables,
-            },
-            GraphPattern::Slice { inner, start, length } => GraphPattern::Slice {
-                inner: recurse(inner),
-                start,
-                length,
-            },
-            // A SERVICE pattern is sent to another endpoint, which knows no guard; patterns and
-            // tables are leaves.
-            leaf @ (GraphPattern::Service { .. } | GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. }) => {
-                leaf
-            }
+            other => map_children(other, |inner| self.rewrite(inner)),
         }
     }
 }
 
-/// `query` without its `LIMIT`s and `OFFSET`s, in its own subqueries too: what `warta query
-/// --all` runs, so that a stock query that pages (the 50 latest articles) gives every row.
-pub fn without_limits(query: &str) -> Result<String, QueryError> {
-    fn strip(pattern: GraphPattern) -> GraphPattern {
-        let recurse = |inner: Box<GraphPattern>| Box::new(strip(*inner));
-        match pattern {
-            GraphPattern::Slice { inner, .. } => strip(*inner),
-            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
-                inner: recurse(inner),
-                expression,
-            },
-            GraphPattern::Group {
-                inner,
-                variables,
-                aggregates,
-            } => GraphPattern::Group {
-                inner: recurse(inner),
-                variables,
-                aggregates,
-            },
-            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: recurse(inner) },
-            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: recurse(inner) },
-            GraphPattern::Join { left, right } => GraphPattern::Join {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::LeftJoin { left, right, expression } => GraphPattern::LeftJoin {
-                left: recurse(left),
-                right: recurse(right),
-                expression,
-            },
-            GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
-                expr,
-                inner: recurse(inner),
-            },
-            GraphPattern::Union { left, right } => GraphPattern::Union {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::Graph { name, inner } => GraphPattern::Graph {
-                name,
-                inner: recurse(inner),
-            },
-            GraphPattern::Extend {
-                inner,
-                variable,
-                expression,
-            } => GraphPattern::Extend {
-                inner: recurse(inner),
-                variable,
-                expression,
-            },
-            GraphPattern::Minus { left, right } => GraphPattern::Minus {
-                left: recurse(left),
-                right: recurse(right),
-            },
-            GraphPattern::Project { inner, variables } => GraphPattern::Project {
-                inner: recurse(inner),
-                variables,
-            },
-            leaf @ (GraphPattern::Service { .. } | GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. }) => {
-                leaf
-            }
-        }
-    }
-    let mut parser = spargebra::SparqlParser::new();
-    for (prefix, namespace) in crate::vocab::PREFIXES {
-        parser = parser
-            .with_prefix(prefix, namespace)
-            .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    }
-    let parsed = parser.parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
-    let stripped = match parsed {
+/// `query` with its pattern replaced by `f` of it.
+fn map_pattern(query: spargebra::Query, f: impl FnOnce(GraphPattern) -> GraphPattern) -> spargebra::Query {
+    match query {
         spargebra::Query::Select {
             dataset,
             pattern,
             base_iri,
         } => spargebra::Query::Select {
             dataset,
-            pattern: strip(pattern),
+            pattern: f(pattern),
             base_iri,
         },
         spargebra::Query::Construct {
@@ -408,7 +243,7 @@ pub fn without_limits(query: &str) -> Result<String, QueryError> {
         } => spargebra::Query::Construct {
             template,
             dataset,
-            pattern: strip(pattern),
+            pattern: f(pattern),
             base_iri,
         },
         spargebra::Query::Describe {
@@ -417,7 +252,7 @@ pub fn without_limits(query: &str) -> Result<String, QueryError> {
             base_iri,
         } => spargebra::Query::Describe {
             dataset,
-            pattern: strip(pattern),
+            pattern: f(pattern),
             base_iri,
         },
         spargebra::Query::Ask {
@@ -426,11 +261,97 @@ pub fn without_limits(query: &str) -> Result<String, QueryError> {
             base_iri,
         } => spargebra::Query::Ask {
             dataset,
-            pattern: strip(pattern),
+            pattern: f(pattern),
             base_iri,
         },
-    };
-    Ok(stripped.to_string())
+    }
+}
+
+/// `pattern` with each pattern directly inside it, but those of a SERVICE, replaced by `f` of it.
+/// Written out because spargebra has no visitor that rebuilds a pattern; the guard and
+/// [`without_limits`] match the operators they change and leave the walk to this.
+fn map_children(pattern: GraphPattern, mut f: impl FnMut(GraphPattern) -> GraphPattern) -> GraphPattern {
+    let mut child = |inner: Box<GraphPattern>| Box::new(f(*inner));
+    match pattern {
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+            inner: child(inner),
+            expression,
+        },
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } => GraphPattern::Group {
+            inner: child(inner),
+            variables,
+            aggregates,
+        },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: child(inner) },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: child(inner) },
+        GraphPattern::Join { left, right } => GraphPattern::Join {
+            left: child(left),
+            right: child(right),
+        },
+        GraphPattern::LeftJoin { left, right, expression } => GraphPattern::LeftJoin {
+            left: child(left),
+            right: child(right),
+            expression,
+        },
+        GraphPattern::Lateral { left, right } => GraphPattern::Lateral {
+            left: child(left),
+            right: child(right),
+        },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: child(inner) },
+        GraphPattern::Union { left, right } => GraphPattern::Union {
+            left: child(left),
+            right: child(right),
+        },
+        GraphPattern::Graph { name, inner } => GraphPattern::Graph { name, inner: child(inner) },
+        GraphPattern::Extend {
+            inner,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: child(inner),
+            variable,
+            expression,
+        },
+        GraphPattern::Minus { left, right } => GraphPattern::Minus {
+            left: child(left),
+            right: child(right),
+        },
+        GraphPattern::Project { inner, variables } => GraphPattern::Project {
+            inner: child(inner),
+            variables,
+        },
+        GraphPattern::Slice { inner, start, length } => GraphPattern::Slice {
+            inner: child(inner),
+            start,
+            length,
+        },
+        // A SERVICE pattern is sent to another endpoint as it is: neither the guard nor a page
+        // of ours applies there. Patterns and tables are leaves.
+        leaf @ (GraphPattern::Service { .. } | GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. }) => leaf,
+    }
+}
+
+/// `query` without its `LIMIT`s and `OFFSET`s, in its own subqueries too: what `warta query
+/// --all` runs, so that a stock query that pages (the 50 latest articles) gives every row.
+pub fn without_limits(query: &str) -> Result<String, QueryError> {
+    fn strip(pattern: GraphPattern) -> GraphPattern {
+        match pattern {
+            GraphPattern::Slice { inner, .. } => strip(*inner),
+            other => map_children(other, strip),
+        }
+    }
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in crate::vocab::PREFIXES {
+        parser = parser
+            .with_prefix(prefix, namespace)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    }
+    let parsed = parser.parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    Ok(map_pattern(parsed, strip).to_string())
 }
 
 /// Runs `query` and writes its results to `out` in `format`.

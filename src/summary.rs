@@ -579,27 +579,20 @@ impl PairCounts {
     /// Each pair's node with its count properties and their changes, in no order.
     pub fn changes(&self) -> impl Iterator<Item = (&NamedNode, &NamedNode, NamedNode, Vec<(NamedNodeRef<'static>, i64)>)> {
         self.0.iter().map(|((actor, party), counts)| {
-            let changed = Family::ALL
-                .iter()
-                .zip(counts)
-                .filter(|(_, count)| **count != 0)
-                .map(|(family, count)| (warta::pair_count(*family), *count))
-                .collect();
+            let changed = nonzero_pair_counts(counts).collect();
             (actor, party, pair_node(actor.as_ref(), party.as_ref()), changed)
         })
     }
 
-    /// The pair nodes as the summary holds them, counting from nothing: each pair described,
-    /// with its positive counts.
+    /// The pair nodes as the summary holds them, counting from nothing (so no count is
+    /// negative): each pair described, with the counts that are not 0.
     pub fn into_quads(self) -> impl Iterator<Item = Quad> {
         let graph = GraphName::NamedNode(id::summary_graph());
         self.0.into_iter().flat_map(move |((actor, party), counts)| {
             let node = pair_node(actor.as_ref(), party.as_ref());
-            let counts = Family::ALL
-                .iter()
-                .zip(counts)
-                .filter(|(_, count)| *count > 0)
-                .map(|(family, count)| (warta::pair_count(*family), Literal::from(count).into()));
+            let counts = nonzero_pair_counts(&counts)
+                .map(|(property, count)| (property, Literal::from(count).into()))
+                .collect::<Vec<_>>();
             pair_description(&actor, &party)
                 .into_iter()
                 .chain(counts)
@@ -607,6 +600,15 @@ impl PairCounts {
                 .collect::<Vec<_>>()
         })
     }
+}
+
+/// Each family's count property of a pair node with its count, where that is not 0.
+fn nonzero_pair_counts(counts: &[i64; Family::ALL.len()]) -> impl Iterator<Item = (NamedNodeRef<'static>, i64)> + '_ {
+    Family::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, count)| **count != 0)
+        .map(|(family, count)| (warta::pair_count(*family), *count))
 }
 
 /// The properties of the pair node of `actor` → `party` that do not count: its type and actors.
