@@ -279,30 +279,65 @@ fn a_build_killed_while_writing_leaves_articles_whole_or_absent_and_the_next_com
     assert_eq!(bulk_files(&killed), 0, "the table files of the killed write are gone");
 }
 
-/// The vendored Oxigraph (`vendor/README.md`) has RocksDB compress every level of every column
-/// family: stock Oxigraph leaves the first two uncompressed, and a compacted store of a few GB
-/// lives whole in the second. RocksDB writes the options it opened a store with to `OPTIONS-*`.
-#[test]
-fn a_built_store_compresses_every_level_of_every_column_family() {
+/// The sections of RocksDB's `OPTIONS-*` files in the seeds' store that start with `header`
+/// (`[CFOptions `, `[TableOptions/BlockBasedTable `), one per column family and file: RocksDB
+/// writes the options it opened a store with there.
+fn options_sections(header: &str) -> Vec<String> {
     let store = crate::util::seeds_store();
-    let options: Vec<String> = std::fs::read_dir(store)
+    let files: Vec<String> = std::fs::read_dir(store)
         .expect("the store's directory")
         .flatten()
         .filter(|entry| entry.file_name().to_string_lossy().starts_with("OPTIONS-"))
         .map(|entry| std::fs::read_to_string(entry.path()).expect("RocksDB's options file"))
         .collect();
-    assert!(!options.is_empty(), "RocksDB wrote no OPTIONS file in {}", store.display());
-    for file in &options {
-        let families: Vec<&str> = file.split("[CFOptions ").skip(1).collect();
-        assert!(families.len() >= 10, "Oxigraph's column families: {}", families.len());
-        for family in families {
-            let name = family.lines().next().unwrap_or_default();
-            let setting = |key: &str| family.lines().find_map(|line| line.trim().strip_prefix(key));
-            assert_eq!(setting("compression="), Some("kLZ4Compression"), "{name}");
-            assert!(
-                setting("compression_per_level=").is_none_or(|levels| !levels.contains("kNoCompression")),
-                "{name} leaves a level uncompressed"
-            );
+    assert!(!files.is_empty(), "RocksDB wrote no OPTIONS file in {}", store.display());
+    let sections: Vec<String> = files
+        .iter()
+        .flat_map(|file| {
+            file.split(header)
+                .skip(1)
+                .map(|section| section.split("\n[").next().unwrap_or_default().to_owned())
+        })
+        .collect();
+    assert!(sections.len() >= 10, "Oxigraph's column families: {}", sections.len());
+    sections
+}
+
+/// `key`'s value in one section of an options file.
+fn setting<'a>(section: &'a str, key: &str) -> Option<&'a str> {
+    section.lines().find_map(|line| line.trim().strip_prefix(key)?.strip_prefix('='))
+}
+
+/// The vendored Oxigraph (`vendor/README.md`) has RocksDB compress every level of every column
+/// family: stock Oxigraph leaves the first two uncompressed, and a compacted store of a few GB
+/// lives whole in the second.
+#[test]
+fn a_built_store_compresses_every_level_of_every_column_family() {
+    for family in options_sections("[CFOptions ") {
+        let name = family.lines().next().unwrap_or_default();
+        assert_eq!(setting(&family, "compression"), Some("kLZ4Compression"), "{name}");
+        assert!(
+            setting(&family, "compression_per_level").is_none_or(|levels| !levels.contains("kNoCompression")),
+            "{name} leaves a level uncompressed"
+        );
+    }
+}
+
+/// The vendored Oxigraph keeps the index of the tables that hold quads in RocksDB's bounded block
+/// cache, partitioned, with 16 KiB blocks: stock Oxigraph keeps every open table's whole index in
+/// memory, which grew with the store. `id2str`, the strings, keeps Oxigraph's own point-lookup
+/// tables.
+#[test]
+fn a_built_store_keeps_the_index_of_its_quad_tables_in_the_block_cache() {
+    for table in options_sections("[TableOptions/BlockBasedTable ") {
+        let name = table.lines().next().unwrap_or_default();
+        if name.contains("\"id2str\"") {
+            continue;
         }
+        assert_eq!(setting(&table, "block_size"), Some("16384"), "{name}");
+        assert_eq!(setting(&table, "index_type"), Some("kTwoLevelIndexSearch"), "{name}");
+        assert_eq!(setting(&table, "cache_index_and_filter_blocks"), Some("true"), "{name}");
+        assert_eq!(setting(&table, "pin_top_level_index_and_filter"), Some("true"), "{name}");
+        assert_eq!(setting(&table, "no_block_cache"), Some("false"), "{name}");
     }
 }

@@ -156,6 +156,23 @@ impl Db {
                 "rocksdb_block_based_options_create returned null"
             );
             rocksdb_block_based_options_set_format_version(block_based_table_options, 5);
+            // warta: RocksDB kept the whole index of every open table file in memory, outside
+            // its bounded block cache, one entry per 4 KiB block: memory grew with the store
+            // (730-860 MB once a 1,000,000-article build had loaded). Partitioned, the index goes
+            // through the block cache like the data, only its top level pinned; 16 KiB blocks
+            // make it a quarter as long, and the store 13% smaller.
+            rocksdb_block_based_options_set_block_size(block_based_table_options, 16 * 1024);
+            rocksdb_block_based_options_set_index_type(
+                block_based_table_options,
+                rocksdb_block_based_table_index_type_two_level_index_search.try_into().unwrap(),
+            );
+            rocksdb_block_based_options_set_metadata_block_size(block_based_table_options, 4096);
+            rocksdb_block_based_options_set_cache_index_and_filter_blocks(block_based_table_options, 1);
+            rocksdb_block_based_options_set_cache_index_and_filter_blocks_with_high_priority(
+                block_based_table_options,
+                1,
+            );
+            rocksdb_block_based_options_set_pin_top_level_index_and_filter(block_based_table_options, 1);
             rocksdb_block_based_options_set_index_block_restart_interval(
                 block_based_table_options,
                 16,
