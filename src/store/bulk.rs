@@ -23,15 +23,18 @@ const TABLE_THREADS: usize = 2;
 
 /// Quads the bulk loader sorts into one set of table files. It holds about this many in memory
 /// [`TABLE_THREADS`] + 1 times over (a set written on each thread, the next gathered), with a few
-/// hundred bytes of tables for each: 250,000 took a 20,000-article build past 1.2 GB, 150,000
-/// keeps it near 0.9.
-const BULK_BATCH_QUADS: usize = 150_000;
+/// hundred bytes of tables for each: 250,000 took a 20,000-article build past 1.2 GB. The loader
+/// keeps a set's distinct quads in a hash table sized for the set, whose slots double at each
+/// power of two past 7/8 full: 114,000 fill 131,072 slots of 192 bytes (25 MB), where 150,000
+/// took 262,144 (50 MB) on each thread. A multiple of 1,000, as the loader counts its memory size
+/// in thousands of quads.
+const BULK_BATCH_QUADS: usize = 114_000;
 
 /// Quads the bulk loader writes to table files before RocksDB ingests them at once: sixteen sets.
 /// The keys of each set overlap those of every other, so RocksDB puts them in its first level,
 /// and past twenty files there it slows writes down until it has merged them: one ingestion of
 /// a whole 20,000-article build waited half a minute for that. What a killed build loses is at
-/// most this much work (about 7,000 articles).
+/// most this much work (about 5,000 articles).
 pub const BULK_COMMIT_QUADS: usize = 16 * BULK_BATCH_QUADS;
 
 /// New quads on their way into the store through Oxigraph's bulk loader: gathered into batches,
