@@ -26,9 +26,10 @@ const TABLE_THREADS: usize = 2;
 /// hundred bytes of tables for each: 250,000 took a 20,000-article build past 1.2 GB. The loader
 /// keeps a set's distinct quads in a hash table sized for the set, whose slots double at each
 /// power of two past 7/8 full: 114,000 fill 131,072 slots of 192 bytes (25 MB), where 150,000
-/// took 262,144 (50 MB) on each thread. A multiple of 1,000, as the loader counts its memory size
-/// in thousands of quads.
+/// took 262,144 (50 MB) on each thread.
 const BULK_BATCH_QUADS: usize = 114_000;
+// The loader's memory size counts thousands of quads: any other batch would be cut in two.
+const _: () = assert!(BULK_BATCH_QUADS % 1000 == 0);
 
 /// Quads the bulk loader writes to table files before RocksDB ingests them at once: sixteen sets.
 /// The keys of each set overlap those of every other, so RocksDB puts them in its first level,
