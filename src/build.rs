@@ -101,6 +101,8 @@ enum Item {
     Unchanged(ArticleId),
     Extracted {
         id: ArticleId,
+        /// See [`ReadArticle::may_be_stored`].
+        may_be_stored: bool,
         quads: ArticleQuads,
         statements: usize,
         /// What it adds to the summary graph, should it be bulk-loaded.
@@ -124,6 +126,7 @@ pub fn build(
     store.remove_bulk_leftovers()?;
     load_background_graphs(store, lexicon)?;
     let mut summary = SummaryUpkeep::start(store)?;
+    let started_empty = summary.started_empty;
     // So that a crash leaves readers seconds of log to replay, not the whole build.
     let checkpoints = Checkpoints::start(store, CHECKPOINT_INTERVAL);
     let fingerprint = extraction_fingerprint(lexicon);
@@ -134,7 +137,7 @@ pub fn build(
         // nothing holds more than four chunks.
         let (sender, receiver) = sync_channel::<Vec<Item>>(2);
         let reader = scope.spawn(|| {
-            let mut reader = ChunkReader::new(store, lexicon, &fingerprint, build_options, sender);
+            let mut reader = ChunkReader::new(store, started_empty, lexicon, &fingerprint, build_options, sender);
             for source in sources {
                 read_source(source, options, &mut |item| reader.push(item));
             }
@@ -193,6 +196,7 @@ fn write_chunks<'a>(
             Item::Failed(error) => return Err(error),
             Item::Extracted {
                 id,
+                may_be_stored,
                 quads,
                 statements,
                 contribution,
@@ -202,7 +206,7 @@ fn write_chunks<'a>(
                 if bulk.articles.contains(&id) {
                     bulk.commit()?;
                 }
-                if store.holds_article(id.as_str())? {
+                if may_be_stored && store.holds_article(id.as_str())? {
                     summary.replaced_while_unkept |= summary.bulk_loaded;
                     store.replace_article(&quads)?;
                     report.replaced += 1;
@@ -306,16 +310,27 @@ fn id_digest(id: &ArticleId) -> [u8; 16] {
     prefix
 }
 
+/// An article read, and whether the store may hold its id already.
+struct ReadArticle {
+    article: Article,
+    /// `false` when the store held no article as the build began and the id is new to the
+    /// build: nothing then needs looking up in the store (two lookups an article, each through
+    /// every table file a bulk load's ingestions left in RocksDB's first level).
+    may_be_stored: bool,
+}
+
 /// The reader's side: articles gathered into chunks, the unchanged ones found, the rest
 /// extracted in parallel, and each chunk sent to the writer.
 struct ChunkReader<'a> {
     store: &'a Store,
+    /// The store held no article when the build began.
+    store_started_empty: bool,
     lexicon: &'a Lexicon,
     fingerprint: &'a str,
     options: BuildOptions,
     sender: SyncSender<Vec<Item>>,
     /// The articles of the chunk being gathered, and what was met between them.
-    articles: Vec<Article>,
+    articles: Vec<ReadArticle>,
     notes: Vec<Item>,
     /// The ids read so far, each as the first 16 bytes of its SHA-256: a build holds every id
     /// it has read, and a million take about 85 MB as strings (the table's slots and each
@@ -334,6 +349,7 @@ struct ChunkReader<'a> {
 impl<'a> ChunkReader<'a> {
     fn new(
         store: &'a Store,
+        store_started_empty: bool,
         lexicon: &'a Lexicon,
         fingerprint: &'a str,
         options: BuildOptions,
@@ -341,6 +357,7 @@ impl<'a> ChunkReader<'a> {
     ) -> ChunkReader<'a> {
         ChunkReader {
             store,
+            store_started_empty,
             lexicon,
             fingerprint,
             options,
@@ -360,7 +377,8 @@ impl<'a> ChunkReader<'a> {
         }
         match item {
             Ok(mut article) => {
-                if !self.seen.insert(id_digest(&article.id)) {
+                let first_of_its_id = self.seen.insert(id_digest(&article.id));
+                if !first_of_its_id {
                     self.duplicates += 1;
                     article.warnings.push(InputProblem {
                         name: format!("article '{}'", article.id),
@@ -369,7 +387,7 @@ impl<'a> ChunkReader<'a> {
                     // Within one chunk the earlier article is dropped: two new articles of one id
                     // would be bulk-loaded into one graph.
                     let before = self.articles.len();
-                    self.articles.retain(|earlier| earlier.id != article.id);
+                    self.articles.retain(|earlier| earlier.article.id != article.id);
                     if self.articles.len() == before {
                         self.duplicates_across_chunks += 1;
                     }
@@ -377,7 +395,10 @@ impl<'a> ChunkReader<'a> {
                 for warning in article.warnings.drain(..) {
                     self.notes.push(Item::Warned(warning));
                 }
-                self.articles.push(article);
+                self.articles.push(ReadArticle {
+                    article,
+                    may_be_stored: !(self.store_started_empty && first_of_its_id),
+                });
                 if self.articles.len() >= self.options.chunk_articles.max(1) {
                     self.send_chunk();
                 }
@@ -395,9 +416,10 @@ impl<'a> ChunkReader<'a> {
         }
     }
 
-    fn extract(&self, article: &Article) -> Item {
+    fn extract(&self, read: &ReadArticle) -> Item {
+        let ReadArticle { article, may_be_stored } = read;
         let hash = content_hash(self.fingerprint, article);
-        if !self.options.force {
+        if *may_be_stored && !self.options.force {
             match self.store.holds_article_hashed(article.id.as_str(), &hash) {
                 Ok(true) => return Item::Unchanged(article.id.clone()),
                 Ok(false) => {}
@@ -409,6 +431,7 @@ impl<'a> ChunkReader<'a> {
         quads.default.push(Store::content_hash_quad(article.id.as_str(), &hash));
         Item::Extracted {
             id: article.id.clone(),
+            may_be_stored: *may_be_stored,
             contribution: Contribution::of_article(&quads),
             quads,
             statements: extraction.statements.len(),

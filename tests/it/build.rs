@@ -323,6 +323,19 @@ fn a_built_store_compresses_every_level_of_every_column_family() {
     }
 }
 
+/// The vendored Oxigraph has RocksDB compact its first level once it holds 64 files, not 2: each
+/// ingestion of a bulk load puts sixteen overlapping files there, and at 2 every one of them
+/// rewrote the whole store.
+#[test]
+fn a_built_store_compacts_its_first_level_after_four_ingestions_not_each() {
+    for family in options_sections("[CFOptions ") {
+        let name = family.lines().next().unwrap_or_default();
+        assert_eq!(setting(&family, "level0_file_num_compaction_trigger"), Some("64"), "{name}");
+        assert_eq!(setting(&family, "level0_slowdown_writes_trigger"), Some("128"), "{name}");
+        assert_eq!(setting(&family, "level0_stop_writes_trigger"), Some("192"), "{name}");
+    }
+}
+
 /// The vendored Oxigraph keeps the index of the tables that hold quads in RocksDB's bounded block
 /// cache, partitioned, with 16 KiB blocks: stock Oxigraph keeps every open table's whole index in
 /// memory, which grew with the store. `id2str`, the strings, keeps Oxigraph's own point-lookup

@@ -389,6 +389,9 @@ impl RocksDbStorage {
         self.db.compact(&self.dspo_cf)?;
         self.db.compact(&self.dpos_cf)?;
         self.db.compact(&self.dosp_cf)?;
+        // warta: with a first level that holds up to 64 files before it compacts on its own, the
+        // graphs' table kept that many small files once a build had compacted everything else.
+        self.db.compact(&self.graphs_cf)?;
         self.db.compact(&self.id2str_cf)
     }
 

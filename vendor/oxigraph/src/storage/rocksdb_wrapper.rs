@@ -354,6 +354,15 @@ impl Db {
                 options,
                 available_parallelism()?.get().try_into().unwrap(),
             );
+            // warta: a bulk load's ingestion puts a table file per batch in the first level, all
+            // overlapping (warta's builds ingest sixteen at a time), and each compaction out of it
+            // rewrites the level below, which holds the whole store while it is a few GB. Started
+            // at two files, that was a rewrite of the store after every ingestion; at 64, after
+            // every fourth. Writes slow down at 128 files and stop at 192 (RocksDB: 20 and 36), so
+            // that four more ingestions can land while a compaction runs.
+            rocksdb_options_set_level0_file_num_compaction_trigger(options, 64);
+            rocksdb_options_set_level0_slowdown_writes_trigger(options, 128);
+            rocksdb_options_set_level0_stop_writes_trigger(options, 192);
             if let Some(max_open_files) = db_options.max_open_files {
                 rocksdb_options_set_max_open_files(options, max_open_files);
             } else if let Some(available_fd) = available_file_descriptors()? {
