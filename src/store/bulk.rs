@@ -33,9 +33,10 @@ const _: () = assert!(BULK_BATCH_QUADS % 1000 == 0);
 
 /// Quads the bulk loader writes to table files before RocksDB ingests them at once: sixteen sets.
 /// The keys of each set overlap those of every other, so RocksDB puts them in its first level,
-/// and past twenty files there it slows writes down until it has merged them: one ingestion of
-/// a whole 20,000-article build waited half a minute for that. What a killed build loses is at
-/// most this much work (about 5,000 articles).
+/// which the vendored Oxigraph merges into the store once it holds 64 files (four ingestions)
+/// and where writes slow down past 128 (`vendor/README.md`): with stock Oxigraph's limits (2 and
+/// 20), one ingestion of a whole 20,000-article build waited half a minute for a merge. What a
+/// killed build loses is at most this much work (about 5,000 articles).
 pub const BULK_COMMIT_QUADS: usize = 16 * BULK_BATCH_QUADS;
 
 /// New quads on their way into the store through Oxigraph's bulk loader: gathered into batches,
@@ -166,7 +167,7 @@ impl Store {
         self.oxigraph().update(&update).map_err(|e| StoreError::Update(e.to_string()))
     }
 
-    /// Compacts the store (see the module's documentation for why; about 15 s at 20,000 articles).
+    /// Compacts the store (see the module's documentation for why; about 9 s at 20,000 articles).
     pub fn compact(&self) -> Result<(), StoreError> {
         Ok(self.oxigraph().optimize()?)
     }
